@@ -1,0 +1,103 @@
+// The port every adapter (PostgreSQL today, KurrentDB/EventStoreDB later) implements.
+// Revisions are 1-based: the first event of a stream has revision 1, so an aggregate's version is its stream revision.
+
+export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | number;
+
+export interface EventMetadata {
+  correlationId: string;
+  causationId: string | null;
+  actorId: string;
+  occurredAt: string; // ISO 8601 UTC
+  [extra: string]: unknown;
+}
+
+export interface NewEvent<TType extends string = string, TData = unknown> {
+  id?: string; // uuid v7 assigned by the store when absent
+  type: TType;
+  data: TData;
+  schemaVersion?: number; // defaults to the current version registered for the type, else 1
+  metadata: EventMetadata;
+}
+
+export interface StoredEvent<TType extends string = string, TData = unknown> {
+  id: string;
+  streamId: string; // `<category>-<uuid>`
+  type: TType;
+  schemaVersion: number;
+  data: TData;
+  metadata: EventMetadata;
+  revision: number;
+  position: number; // global sequence, unique; NOT commit order on its own, see FeedCheckpoint
+  transactionId: string; // xid8 of the appending transaction, as decimal string
+}
+
+/**
+ * A place in the ordered feed. The feed is ordered by (transactionId, position) and only shows events of
+ * transactions older than every still-running one, so an event that commits late is never skipped.
+ */
+export interface FeedCheckpoint {
+  transactionId: string;
+  position: number;
+}
+
+export const FEED_START: FeedCheckpoint = Object.freeze({ transactionId: '0', position: 0 });
+
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  nextExpectedRevision: number;
+  events: StoredEvent[];
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: number; // inclusive
+  toRevision?: number; // inclusive
+}
+
+export interface ReadAllResult {
+  events: StoredEvent[];
+  next: FeedCheckpoint; // pass back as `from` to continue
+}
+
+/** Minimal SQL surface a projection or subscriber writes through (a pg PoolClient satisfies it). */
+export interface SqlExecutor {
+  query<R extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<{ rows: R[]; rowCount: number | null }>;
+}
+
+/** Runs inside the append transaction: read-your-writes for a service's own read models. */
+export interface InlineProjection {
+  name: string;
+  handles: readonly string[];
+  apply(events: StoredEvent[], sql: SqlExecutor): Promise<void>;
+}
+
+export interface EventStoreTransaction extends SqlExecutor {
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readAll(from: FeedCheckpoint, limit: number): Promise<ReadAllResult>;
+  /** Several appends (and the caller's own SQL) committed together or not at all. */
+  transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A catch-up subscriber: its writes and its checkpoint commit in one transaction. */
+export interface Subscriber {
+  name: string;
+  handle(events: StoredEvent[], sql: SqlExecutor): Promise<void>;
+}
+
+export type Upcaster = {
+  type: string;
+  fromVersion: number; // turns fromVersion into fromVersion + 1
+  upcast(data: unknown, metadata: EventMetadata): unknown;
+};
