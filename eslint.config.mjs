@@ -2,6 +2,38 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+const INFRASTRUCTURE = ['@nestjs/*', 'pg', 'nats', 'fastify', 'rxjs'];
+
+/** Tests may also use the testing lib; production code may not. */
+const boundaries = (tests) => {
+  const extra = tests ? ['type:testing'] : [];
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      banTransitiveDependencies: false,
+      depConstraints: [
+        {
+          sourceTag: 'type:domain',
+          onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', ...extra],
+          bannedExternalImports: INFRASTRUCTURE,
+        },
+        {
+          sourceTag: 'type:contracts',
+          onlyDependOnLibsWithTags: ['type:contracts', ...extra],
+          bannedExternalImports: INFRASTRUCTURE,
+        },
+        { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', ...extra] },
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', ...extra] },
+        { sourceTag: 'scope:edge', onlyDependOnLibsWithTags: ['scope:edge', 'scope:shared'] },
+        { sourceTag: 'scope:assistants', onlyDependOnLibsWithTags: ['scope:assistants', 'scope:shared'] },
+        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
+      ],
+    },
+  ];
+};
+
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.nx', 'coverage'] },
   ...tseslint.configs.recommended,
@@ -11,32 +43,16 @@ export default [
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          banTransitiveDependencies: false,
-          depConstraints: [
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
-              bannedExternalImports: ['@nestjs/*', 'pg', 'nats', 'fastify', 'rxjs'],
-            },
-            {
-              sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: ['type:contracts'],
-              bannedExternalImports: ['@nestjs/*', 'pg', 'nats', 'fastify', 'rxjs'],
-            },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
-            { sourceTag: 'scope:edge', onlyDependOnLibsWithTags: ['scope:edge', 'scope:shared'] },
-            { sourceTag: 'scope:assistants', onlyDependOnLibsWithTags: ['scope:assistants', 'scope:shared'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(false),
     },
+  },
+  {
+    files: ['**/*.spec.ts', '**/e2e/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true) },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.spec.ts', 'tools/**/*.ts'],

@@ -1,0 +1,43 @@
+import type { AssistantStatus } from '@platform/contracts';
+
+// Named domain errors; the service maps each to an HTTP status once, at the edge.
+export class AssistantAlreadyExistsError extends Error {
+  override readonly name = 'AssistantAlreadyExistsError';
+  constructor(readonly assistantId: string) {
+    super(`Assistant ${assistantId} already exists`);
+  }
+}
+
+export class AssistantNotFoundError extends Error {
+  override readonly name = 'AssistantNotFoundError';
+  constructor(readonly assistantId: string) {
+    super(`Assistant ${assistantId} not found`);
+  }
+}
+
+export class IllegalStatusTransitionError extends Error {
+  override readonly name = 'IllegalStatusTransitionError';
+  constructor(
+    readonly from: AssistantStatus,
+    readonly to: AssistantStatus,
+  ) {
+    super(`An assistant cannot go from ${from} to ${to}`);
+  }
+}
+
+export class AssistantArchivedError extends Error {
+  override readonly name = 'AssistantArchivedError';
+  constructor(readonly assistantId: string) {
+    super(`Assistant ${assistantId} is archived; archived assistants cannot be changed`);
+  }
+}
+
+export class InvalidAssistantError extends Error {
+  override readonly name = 'InvalidAssistantError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// Runs the built platform locally: every app as its own Node process (backends first, then the gateway),
+// their output prefixed per app, until Ctrl-C / SIGTERM, or until one app dies on its own (then the others
+// are stopped and this exits non-zero). Expects `npm run build` and `npm run services` first (npm start does both).
+//
+//   PORT                       gateway port, default 3000
+//   ADMIN_TOKEN                else .platform/admin-token, generated on first start
+//   PLATFORM_APPS              override the app list (see apps.mjs)
+//   PLATFORM_STOP_GRACE_MS     SIGTERM to SIGKILL grace, default 10000
+//   PLATFORM_READY_TIMEOUT_MS  how long to wait for GET /ready, default 60000
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { announceToken, ensureAdminToken } from './admin-token.mjs';
+import { EDGE_APP, listApps } from './apps.mjs';
+import { REPO_ROOT } from './sys.mjs';
+
+const graceMs = Number(process.env.PLATFORM_STOP_GRACE_MS) || 10_000;
+const readyTimeoutMs = Number(process.env.PLATFORM_READY_TIMEOUT_MS) || 60_000;
+const gatewayUrl = `http://127.0.0.1:${process.env.PORT || 3000}`;
+const color = process.env.NO_COLOR ? false : Boolean(process.env.FORCE_COLOR) || process.stdout.isTTY;
+const paint = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+const PALETTE = ['36', '33', '35', '32', '34', '96', '93', '95'];
+
+const apps = listApps();
+if (apps.length === 0) {
+  console.error('start: no apps found (apps/*/project.json with "projectType": "application")');
+  process.exit(1);
+}
+const unbuilt = apps.filter((app) => !fs.existsSync(app.entry));
+if (unbuilt.length > 0) {
+  const list = unbuilt.map((app) => path.relative(REPO_ROOT, app.entry)).join(', ');
+  console.error(`start: not built yet: ${list}; run \`npm run build\` first`);
+  process.exit(1);
+}
+
+const token = ensureAdminToken();
+if (token.source === 'generated') console.log(announceToken(token));
+
+const width = Math.max(...apps.map((app) => app.name.length)) + 2;
+const running = new Map(); // app name -> child process
+let stopping = false;
+let exitCode = 0;
+
+apps.forEach((app, i) => launch(app, paint(PALETTE[i % PALETTE.length], `[${app.name}]`.padEnd(width))));
+if (apps.some((app) => app.name === EDGE_APP)) void announceWhenReady();
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (stopping) return killAll('SIGKILL'); // a second Ctrl-C: no more waiting
+    console.log(`\nstopping ${[...running.keys()].join(', ')} ...`);
+    stopAll();
+  });
+}
+// Last resort (an exception in this script): never leave apps running without their supervisor.
+process.on('exit', () => killAll('SIGKILL'));
+
+function launch(app, prefix) {
+  const env = app.name === EDGE_APP ? { ...process.env, ADMIN_TOKEN: token.token } : process.env;
+  // Own process group: the terminal's Ctrl-C reaches only us, and we stop the apps in order with SIGTERM.
+  const child = spawn(process.execPath, [app.entry], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  running.set(app.name, child);
+  prefixLines(child.stdout, process.stdout, prefix);
+  prefixLines(child.stderr, process.stderr, prefix);
+  child.on('error', (err) => console.error(`${prefix} ${err.message}`));
+  child.on('close', (code, signal) => {
+    running.delete(app.name);
+    const how = signal ? `signal ${signal}` : `code ${code}`;
+    if (!stopping) {
+      console.error(`${prefix} exited unexpectedly (${how}); stopping the others`);
+      exitCode = 1;
+      stopAll();
+    } else if (code !== 0 && signal !== 'SIGTERM') {
+      console.error(`${prefix} stopped with ${how}`);
+    }
+    if (running.size === 0) process.exit(exitCode);
+  });
+}
+
+function prefixLines(from, to, prefix) {
+  readline.createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => to.write(`${prefix} ${line}\n`));
+}
+
+function stopAll() {
+  if (stopping) return;
+  stopping = true;
+  killAll('SIGTERM');
+  setTimeout(() => {
+    if (running.size === 0) return;
+    console.error(`still running after ${graceMs / 1000} s: ${[...running.keys()].join(', ')}; killing`);
+    killAll('SIGKILL');
+  }, graceMs);
+}
+
+function killAll(signal) {
+  for (const child of running.values()) {
+    try {
+      process.kill(-child.pid, signal); // the whole group, in case an app started helpers
+    } catch {
+      child.kill(signal);
+    }
+  }
+}
+
+async function announceWhenReady() {
+  const deadline = Date.now() + readyTimeoutMs;
+  let last = 'no answer';
+  while (!stopping && Date.now() < deadline) {
+    try {
+      const res = await fetch(`${gatewayUrl}/ready`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) {
+        console.log(paint('1;32', `Platform ready: ${gatewayUrl} (API docs /api/docs)`));
+        return;
+      }
+      last = `${res.status} ${(await res.text()).slice(0, 300)}`;
+    } catch (err) {
+      last = err.cause?.code ?? err.message;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  if (!stopping) console.error(`gateway not ready after ${readyTimeoutMs / 1000} s: GET ${gatewayUrl}/ready last gave ${last}`);
+}
