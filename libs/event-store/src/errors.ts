@@ -14,7 +14,31 @@ export class WrongExpectedRevisionError extends Error {
 /** The store could not be reached or failed mid-transaction; nothing was written. */
 export class EventStoreUnavailableError extends Error {
   override readonly name = 'EventStoreUnavailableError';
-  constructor(readonly cause: unknown) {
+  constructor(override readonly cause: unknown) {
     super(`Event store unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/**
+ * A transaction that started before a newer one tried to append to a stream that the newer one already appended
+ * to and committed. Appending would put the stream's events out of revision order in the feed (ordered by
+ * transaction id), so the transaction is refused; running it again, as a new transaction, succeeds.
+ * `PostgresEventStore.append` and `.transaction` retry it themselves a few times before surfacing it.
+ */
+export class StreamOrderConflictError extends Error {
+  override readonly name = 'StreamOrderConflictError';
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} was appended to by a newer transaction; retry the transaction`);
+  }
+}
+
+/** An event id that is already stored (event ids are unique across all streams). */
+export class DuplicateEventIdError extends Error {
+  override readonly name = 'DuplicateEventIdError';
+  constructor(
+    readonly streamId: string,
+    readonly detail: string,
+  ) {
+    super(`Stream ${streamId}: event id already stored (${detail})`);
   }
 }

@@ -1,2 +1,11 @@
 export * from './port/event-store.port';
 export * from './errors';
+export { PostgresEventStore } from './postgres/postgres-event-store';
+export type { PostgresEventStoreOptions, PostgresEventStoreConnectOptions } from './postgres/postgres-event-store';
+export { runMigrations, eventStoreMigrations, type Migration } from './postgres/migrations';
+export { assertSchemaName } from './postgres/identifiers';
+export { UpcasterChain } from './postgres/upcasting';
+export { CatchUpSubscription, resetSubscription } from './subscriptions/catch-up-subscription';
+export type { CatchUpSubscriptionOptions } from './subscriptions/catch-up-subscription';
+export { EventStoreModule, EVENT_STORE, PG_POOL } from './nest/event-store.module';
+export type { EventStoreModuleOptions, EventStoreModuleAsyncOptions } from './nest/event-store.module';

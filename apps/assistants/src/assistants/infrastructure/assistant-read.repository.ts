@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Assistant } from '@platform/assistants-domain';
+import {
+  decodeCursor,
+  encodeCursor,
+  type AssistantDto,
+  type ListAssistantsQuery,
+  type Page,
+  type PopularAssistantsQuery,
+  type SearchAssistantsQuery,
+  type SearchHitDto,
+} from '@platform/contracts';
+import { PG_POOL } from '@platform/event-store';
+import type { Pool } from 'pg';
+import { toAssistantDto } from '../assistant.mapper';
+
+type NewestCursor = { c: string; i: string };
+type RankCursor = { r: number; i: string };
+const isNewest = (v: unknown): v is NewestCursor =>
+  typeof (v as NewestCursor)?.c === 'string' && typeof (v as NewestCursor)?.i === 'string';
+const isRank = (v: unknown): v is RankCursor =>
+  typeof (v as RankCursor)?.r === 'number' && typeof (v as RankCursor)?.i === 'string';
+
+/** Queries over the assistant read model; the write side keeps it current in the append transaction. */
+@Injectable()
+export class AssistantReadRepository {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async get(id: string): Promise<Assistant | null> {
+    const { rows } = await this.pool.query<{ doc: Assistant }>('SELECT doc FROM assistants.assistant_view WHERE id = $1', [id]);
+    return rows[0]?.doc ?? null;
+  }
+
+  async list(q: ListAssistantsQuery): Promise<Page<AssistantDto>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
+    if (q.status) add('status = ?', q.status);
+    else where.push(`status <> 'archived'`);
+    if (q.type) add('type = ?', q.type);
+    if (q.tag) add('tags @> ARRAY[?]::text[]', q.tag);
+    if (q.ownerId) add('owner_id = ?', q.ownerId);
+    if (q.parentId) add('parent_id = ?', q.parentId);
+    const after = decodeCursor(q.cursor, isNewest);
+    if (after) where.push(`(created_at, id) < ($${params.push(after.c)}::timestamptz, $${params.push(after.i)}::uuid)`);
+    const { rows } = await this.pool.query<{ doc: Assistant; created_at: Date }>(
+      `SELECT doc, created_at FROM assistants.assistant_view WHERE ${where.join(' AND ')}
+       ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
+      params,
+    );
+    return page(rows, q.limit, (r) => toAssistantDto(r.doc), (r) => ({ c: r.created_at.toISOString(), i: r.doc.id }));
+  }
+
+  async search(q: SearchAssistantsQuery): Promise<Page<SearchHitDto>> {
+    const terms = q.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (terms.length === 0) return { data: [], nextCursor: null };
+    const params: unknown[] = [terms.map((t) => `${t}:*`).join(' & ')];
+    const where = ['search @@ query'];
+    if (q.status) where.push(`status = $${params.push(q.status)}`);
+    else where.push(`status <> 'archived'`);
+    if (q.type) where.push(`type = $${params.push(q.type)}`);
+    const tags = q.tags?.split(',').map((t) => t.trim()).filter(Boolean) ?? [];
+    if (tags.length) where.push(`tags @> $${params.push(tags)}::text[]`);
+    const after = decodeCursor(q.cursor, isRank);
+    const cursorFilter = after ? `WHERE (score, id) < ($${params.push(after.r)}::float8, $${params.push(after.i)}::uuid)` : '';
+    const { rows } = await this.pool.query<{ doc: Assistant; score: number }>(
+      `SELECT doc, score FROM (
+         SELECT doc, id, round(ts_rank(search, query)::numeric, 6)::float8 AS score
+         FROM assistants.assistant_view, to_tsquery('simple', $1) query
+         WHERE ${where.join(' AND ')}) ranked
+       ${cursorFilter}
+       ORDER BY score DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
+      params,
+    );
+    return page(rows, q.limit, (r) => ({ ...toAssistantDto(r.doc), score: r.score }), (r) => ({ r: r.score, i: r.doc.id }));
+  }
+
+  async popular(q: PopularAssistantsQuery): Promise<{ data: AssistantDto[] }> {
+    const { rows } = await this.pool.query<{ doc: Assistant }>(
+      `SELECT doc FROM assistants.assistant_view WHERE status <> 'archived'
+       ORDER BY conversations DESC, messages DESC, tokens DESC, id DESC LIMIT $1`,
+      [q.limit],
+    );
+    return { data: rows.map((r) => toAssistantDto(r.doc)) };
+  }
+
+  /** The base slug, or base-2, base-3 … whichever no live assistant uses yet. */
+  async freeSlug(base: string): Promise<string> {
+    const { rows } = await this.pool.query<{ slug: string }>(
+      `SELECT slug FROM assistants.assistant_view WHERE status <> 'archived' AND (slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$'))`,
+      [base],
+    );
+    const taken = new Set(rows.map((r) => r.slug));
+    if (!taken.has(base)) return base;
+    for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
+}
+
+function page<R, T>(rows: R[], limit: number, map: (r: R) => T, cursorOf: (r: R) => unknown): Page<T> {
+  const more = rows.length > limit;
+  const shown = rows.slice(0, limit);
+  return { data: shown.map(map), nextCursor: more ? encodeCursor(cursorOf(shown[shown.length - 1])) : null };
+}

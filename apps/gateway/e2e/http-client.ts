@@ -1,0 +1,29 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+// A tiny HTTP client for end-to-end tests: raw enough to send broken bodies and odd headers.
+export interface Answer<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  contentType: string;
+}
+
+export function client(baseUrl: string, token: string) {
+  return async function api<T = any>(
+    method: string,
+    path: string,
+    opts: { body?: unknown; raw?: string | Buffer; headers?: Record<string, string>; auth?: boolean } = {},
+  ): Promise<Answer<T>> {
+    const headers: Record<string, string> = { ...(opts.auth === false ? {} : { authorization: `Bearer ${token}` }) };
+    let payload: string | Buffer | undefined;
+    if (opts.raw !== undefined) payload = opts.raw;
+    else if (opts.body !== undefined) {
+      payload = JSON.stringify(opts.body);
+      headers['content-type'] = 'application/json';
+    }
+    Object.assign(headers, opts.headers);
+    const res = await fetch(baseUrl + path, { method, headers, body: payload });
+    const text = await res.text();
+    const contentType = res.headers.get('content-type') ?? '';
+    return { status: res.status, headers: res.headers, contentType, body: text && contentType.includes('json') ? JSON.parse(text) : text };
+  };
+}

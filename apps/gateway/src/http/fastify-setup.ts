@@ -1,0 +1,33 @@
+import rateLimit from '@fastify/rate-limit';
+import { problem } from '@platform/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import type { GatewayConfig } from '../config';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** A request id for every request: the caller's X-Request-Id when sane, else a fresh one. */
+export function requestIdFrom(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
+}
+
+/** Things Fastify decides before Nest sees a request: body parsing, size, media type, rate limits. */
+export async function configureFastify(fastify: FastifyInstance, config: GatewayConfig): Promise<void> {
+  // Only JSON bodies: anything else (text/plain included) is a 415 rather than a silently accepted string.
+  fastify.removeContentTypeParser(['text/plain']);
+  fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    reply.header('X-Request-Id', req.id);
+  });
+  await fastify.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (req) => `${req.headers.authorization ?? ''}|${req.ip}`,
+    allowList: (req) => req.url === '/health' || req.url === '/ready',
+    // The plugin sets Retry-After itself; the body is our problem document.
+    errorResponseBuilder: (_req, ctx) => ({
+      ...problem(429, `More than ${ctx.max} requests in a minute; retry after ${ctx.after}`),
+      statusCode: 429,
+    }),
+  });
+}

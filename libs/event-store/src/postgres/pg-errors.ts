@@ -1,0 +1,28 @@
+import { EventStoreUnavailableError } from '../errors';
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+// SQLSTATEs meaning the server went away or refuses work, as opposed to a problem with the statement.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
+
+function codeOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isConnectionError(err: unknown): boolean {
+  if (err instanceof EventStoreUnavailableError) return true;
+  const code = codeOf(err);
+  if (code && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code))) return true;
+  const message = err instanceof Error ? err.message : '';
+  // node-postgres reports a dropped socket without a code.
+  return /Connection terminated|not queryable|timeout exceeded when trying to connect|Client was closed/i.test(message);
+}
+
+export function toUnavailable(err: unknown): unknown {
+  return isConnectionError(err) && !(err instanceof EventStoreUnavailableError) ? new EventStoreUnavailableError(err) : err;
+}
+
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  if (codeOf(err) !== '23505') return false;
+  return constraint === undefined || (err as { constraint?: string }).constraint === constraint;
+}

@@ -1,0 +1,165 @@
+import { Pool, type PoolClient } from 'pg';
+import { StreamOrderConflictError } from '../errors';
+import {
+  FEED_START,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventStoreTransaction,
+  type FeedCheckpoint,
+  type InlineProjection,
+  type NewEvent,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type SqlExecutor,
+  type StoredEvent,
+  type Upcaster,
+} from '../port/event-store.port';
+import { appendEvents, lockStreams, type AppendContext } from './append';
+import { assertSchemaName, storeTables, type StoreTables } from './identifiers';
+import { eventStoreMigrations, runMigrations } from './migrations';
+import { toUnavailable } from './pg-errors';
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
+import { withTransaction } from './session';
+import { UpcasterChain } from './upcasting';
+
+export interface PostgresEventStoreOptions {
+  schema: string;
+  inlineProjections?: InlineProjection[];
+  upcasters?: Upcaster[];
+  currentSchemaVersions?: Record<string, number>;
+}
+
+export interface PostgresEventStoreConnectOptions extends PostgresEventStoreOptions {
+  connectionString: string;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+// A StreamOrderConflictError clears on a fresh transaction (it gets a newer id), so a few attempts suffice.
+const ORDER_CONFLICT_ATTEMPTS = 5;
+
+export class PostgresEventStore implements EventStore {
+  readonly schema: string;
+  readonly tables: StoreTables;
+  private readonly ctx: AppendContext;
+  private readonly ownsPool: boolean;
+
+  /** Uses an existing pool; call `migrate()` (or use `connect`) before the first append. */
+  constructor(
+    readonly pool: Pool,
+    options: PostgresEventStoreOptions,
+    ownsPool = false,
+  ) {
+    this.tables = storeTables(options.schema);
+    this.schema = options.schema;
+    this.ownsPool = ownsPool;
+    this.ctx = {
+      tables: this.tables,
+      upcasters: new UpcasterChain(options.upcasters, options.currentSchemaVersions),
+      projections: options.inlineProjections ?? [],
+    };
+  }
+
+  /** Creates the pool, applies the store's migrations and returns a ready store that owns (and closes) the pool. */
+  static async connect(options: PostgresEventStoreConnectOptions): Promise<PostgresEventStore> {
+    assertSchemaName(options.schema);
+    const pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? `event-store:${options.schema}`,
+    });
+    // Idle clients whose server connection drops emit 'error' on the pool; the next checkout reconnects.
+    pool.on('error', () => undefined);
+    const store = new PostgresEventStore(pool, options, true);
+    try {
+      await store.migrate();
+      return store;
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** Channel notified at every commit that appended events (LISTEN to wake feed readers). */
+  get notificationChannel(): string {
+    return this.tables.channel;
+  }
+
+  migrate(): Promise<string[]> {
+    return runMigrations(this.pool, this.schema, eventStoreMigrations(this.schema));
+  }
+
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    return this.transaction((tx) => tx.append(streamId, events, options));
+  }
+
+  /**
+   * `work` runs again, in a new transaction, after a StreamOrderConflictError; keep it free of outside effects.
+   * The retry locks the contended streams before anything else, so its transaction id is taken while it already
+   * holds them and a newer writer cannot slip in between again.
+   */
+  async transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T> {
+    const contended = new Set<string>();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await withTransaction(this.pool, async (client) => {
+          if (contended.size > 0) await lockStreams(client, this.tables, [...contended]);
+          return work(this.transactionOn(client));
+        });
+      } catch (err) {
+        if (!(err instanceof StreamOrderConflictError) || attempt >= ORDER_CONFLICT_ATTEMPTS) throw err;
+        contended.add(err.streamId);
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    return this.readStreamWith(this.pool, streamId, options).catch((err: unknown) => Promise.reject(toUnavailable(err)));
+  }
+
+  async readAll(from: FeedCheckpoint = FEED_START, limit = 1000): Promise<ReadAllResult> {
+    return this.readFeed(this.pool, from, limit).catch((err: unknown) => Promise.reject(toUnavailable(err)));
+  }
+
+  /**
+   * The ordered feed read through `sql` (e.g. a subscription's transaction). Only events of transactions older
+   * than every transaction still running are returned: the snapshot xmin is taken by the same statement that
+   * reads, so whatever sits below it is committed (or rolled back) for good and can never appear later.
+   */
+  async readFeed(sql: SqlExecutor, from: FeedCheckpoint, limit: number): Promise<ReadAllResult> {
+    const { rows } = await sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events}
+       WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY transaction_id, position
+       LIMIT $3`,
+      [from.transactionId, from.position, limit],
+    );
+    const events = rows.map((r) => this.ctx.upcasters.upcast(toStoredEvent(r)));
+    const last = events[events.length - 1];
+    return { events, next: last ? { transactionId: last.transactionId, position: last.position } : from };
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsPool && !this.pool.ended) await this.pool.end();
+  }
+
+  private transactionOn(client: PoolClient): EventStoreTransaction {
+    const sql: SqlExecutor = client;
+    return {
+      query: (text, params) => sql.query(text, params),
+      append: (streamId, events, options) => appendEvents(sql, this.ctx, streamId, events, options.expectedRevision),
+      readStream: (streamId, options) => this.readStreamWith(sql, streamId, options ?? {}),
+    };
+  }
+
+  private async readStreamWith(sql: SqlExecutor, streamId: string, o: ReadStreamOptions): Promise<StoredEvent[]> {
+    const { rows } = await sql.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events}
+       WHERE stream_id = $1 AND revision BETWEEN $2 AND $3 ORDER BY revision`,
+      [streamId, o.fromRevision ?? 1, o.toRevision ?? 2147483647],
+    );
+    return rows.map((r) => this.ctx.upcasters.upcast(toStoredEvent(r)));
+  }
+}

@@ -1,0 +1,45 @@
+import { busPrefix, eventFilter, eventStreamName, eventSubject, rpcSubject, streamCategory, streamNamePrefix } from './bus-config';
+
+describe('bus configuration', () => {
+  const saved = process.env.BUS_PREFIX;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.BUS_PREFIX;
+    else process.env.BUS_PREFIX = saved;
+  });
+
+  it('defaults the prefix to "platform" and names subjects and the stream after it', () => {
+    delete process.env.BUS_PREFIX;
+    expect(busPrefix()).toBe('platform');
+    expect(rpcSubject('assistants.create')).toBe('platform.rpc.assistants.create');
+    expect(eventSubject('assistant', 'AssistantCreated')).toBe('platform.events.assistant.AssistantCreated');
+    expect(eventStreamName()).toBe('PLATFORM_DOMAIN_EVENTS');
+  });
+
+  it('isolates a test run by its prefix, read at each call', () => {
+    process.env.BUS_PREFIX = 't_rpc-1a';
+    expect(rpcSubject('x.y')).toBe('t_rpc-1a.rpc.x.y');
+    expect(eventStreamName()).toBe('T_RPC_1A_DOMAIN_EVENTS');
+    expect(streamNamePrefix()).toBe('T_RPC_1A_');
+  });
+
+  it('rejects a prefix that could escape its subject space', () => {
+    process.env.BUS_PREFIX = 'Platform.*';
+    expect(() => busPrefix()).toThrow(/Invalid bus prefix/);
+  });
+
+  it('never turns a category or type into a wildcard or an extra token', () => {
+    expect(eventSubject('a.b', 'X*>', 'p')).toBe('p.events.a_b.X__');
+    expect(() => rpcSubject('a.>', 'p')).toThrow(/Invalid RPC pattern/);
+  });
+
+  it('filters by category or by category and type', () => {
+    expect(eventFilter(undefined, undefined, 'p')).toBe('p.events.>');
+    expect(eventFilter('assistant', undefined, 'p')).toBe('p.events.assistant.*');
+    expect(eventFilter('assistant', 'AssistantCreated', 'p')).toBe('p.events.assistant.AssistantCreated');
+  });
+
+  it('takes the category from the stream id', () => {
+    expect(streamCategory('assistant-0191d5b2-7c1e-7c8e-9a4e-2f0c1a2b3c4d')).toBe('assistant');
+    expect(streamCategory('nodash')).toBe('nodash');
+  });
+});

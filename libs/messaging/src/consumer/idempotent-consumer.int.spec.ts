@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { PostgresEventStore, type SqlExecutor, type StoredEvent } from '@platform/event-store';
+import { createTestBus, createTestDatabase, waitFor, type TestBus, type TestDatabase } from '@platform/testing';
+import type { NatsConnection } from 'nats';
+import { eventFilter, eventStreamName, eventSubject, streamCategory } from '../config/bus-config';
+import { encodeBusEvent, toBusEvent, type BusEvent } from '../events/bus-event';
+import { connectNats } from '../nats/connect-nats';
+import { EventRelay } from '../relay/event-relay';
+import { IdempotentConsumer } from './idempotent-consumer';
+
+jest.setTimeout(60_000);
+
+const SCHEMA = 'analytics_test';
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+let db: TestDatabase;
+let bus: TestBus;
+let store: PostgresEventStore;
+let nc: NatsConnection;
+let relay: EventRelay;
+const appended: StoredEvent[] = [];
+
+async function appendOrders(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const { events } = await store.append(
+      `order-${randomUUID()}`,
+      [
+        { type: 'OrderPlaced', data: { amount: 10 }, metadata: meta() },
+        { type: 'OrderShipped', data: {}, metadata: meta() },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    appended.push(...events);
+  }
+}
+const meta = () => ({ correlationId: randomUUID(), causationId: null, actorId: 'consumer-test', occurredAt: new Date().toISOString() });
+
+/** A projection: per event type, how many events and the sum of their amounts. */
+async function project(event: BusEvent, sql: SqlExecutor): Promise<void> {
+  const amount = Number((event.data as { amount?: number }).amount ?? 0);
+  await sql.query(
+    `INSERT INTO ${SCHEMA}.totals (type, events, amount) VALUES ($1, 1, $2)
+     ON CONFLICT (type) DO UPDATE SET events = totals.events + 1, amount = totals.amount + EXCLUDED.amount`,
+    [event.type, amount],
+  );
+}
+
+async function totals(): Promise<Record<string, { events: number; amount: number }>> {
+  const { rows } = await store.pool.query<{ type: string; events: number; amount: number }>(
+    `SELECT type, events, amount FROM ${SCHEMA}.totals ORDER BY type`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.type, { events: r.events, amount: r.amount }]));
+}
+
+function consumer(handler = project, name = 'order-totals'): IdempotentConsumer {
+  return new IdempotentConsumer({ nats: nc, pool: store.pool, schema: SCHEMA, name, handler, nakDelayMs: 100, logger: quiet });
+}
+
+beforeAll(async () => {
+  bus = createTestBus('consumer');
+  db = await createTestDatabase('consumer');
+  store = await PostgresEventStore.connect({ connectionString: db.url, schema: SCHEMA });
+  await store.pool.query(`CREATE TABLE ${SCHEMA}.totals (type text PRIMARY KEY, events int NOT NULL, amount int NOT NULL)`);
+  nc = await connectNats({ name: 'consumer-test' });
+  relay = new EventRelay({ store, pool: store.pool, schema: SCHEMA, nats: nc, logger: quiet });
+  relay.start();
+});
+
+afterAll(async () => {
+  await relay?.stop();
+  await nc?.close();
+  await store?.close();
+  await db?.drop();
+  await bus?.dispose();
+});
+
+describe('IdempotentConsumer', () => {
+  it('applies each event once, and a redelivered or re-published event changes nothing', async () => {
+    let failOnce = true;
+    const first = consumer(async (event, sql) => {
+      await project(event, sql);
+      // Fails after writing: the rollback must undo the write, and the redelivery must apply it once.
+      if (failOnce && event.type === 'OrderShipped') {
+        failOnce = false;
+        throw new Error('projection store hiccup');
+      }
+    });
+    await first.start();
+    await appendOrders(25);
+    await waitFor(async () => first.stats.handled === appended.length && (await first.pending()) === 0, 'all events handled');
+    expect(first.stats.failed).toBe(1);
+    const expected = { OrderPlaced: { events: 25, amount: 250 }, OrderShipped: { events: 25, amount: 0 } };
+    expect(await totals()).toEqual(expected);
+    await first.stop();
+
+    // The durable consumer is recreated from the start of the stream: JetStream delivers every event again.
+    const jsm = await nc.jetstreamManager();
+    await jsm.consumers.delete(eventStreamName(), 'order-totals');
+    // And one event is published again past the dedupe window's reach (no Nats-Msg-Id), as after a late relay restart.
+    const again = toBusEvent(appended[0]);
+    await nc.jetstream().publish(eventSubject(streamCategory(again.streamId), again.type), encodeBusEvent(again));
+
+    const second = consumer();
+    await second.start();
+    await waitFor(async () => second.stats.skipped === appended.length + 1 && (await second.pending()) === 0, 'redeliveries skipped');
+    expect(second.stats.handled).toBe(0);
+    expect(await totals()).toEqual(expected);
+
+    // New events still get through after the redeliveries.
+    await appendOrders(1);
+    await waitFor(async () => second.stats.handled === 2, 'new events handled');
+    expect(await totals()).toEqual({ OrderPlaced: { events: 26, amount: 260 }, OrderShipped: { events: 26, amount: 0 } });
+    await second.stop();
+  });
+
+  it('receives only the subjects it filters on', async () => {
+    const seen: string[] = [];
+    const placed = new IdempotentConsumer({
+      nats: nc,
+      pool: store.pool,
+      schema: SCHEMA,
+      name: 'orders-placed',
+      filterSubjects: [eventFilter('order', 'OrderPlaced')],
+      handler: async (event) => void seen.push(event.type),
+      logger: quiet,
+    });
+    await placed.start();
+    try {
+      await waitFor(async () => (await placed.pending()) === 0 && placed.stats.handled > 0, 'caught up');
+    } finally {
+      await placed.stop();
+    }
+    // 26 orders placed; the re-published copy of the first one is skipped by this consumer too.
+    expect(seen).toEqual(Array(26).fill('OrderPlaced'));
+    expect(placed.stats.skipped).toBe(1);
+  });
+});

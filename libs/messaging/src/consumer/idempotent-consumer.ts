@@ -1,0 +1,179 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { assertSchemaName, type SqlExecutor } from '@platform/event-store';
+import { AckPolicy, DeliverPolicy, nanos, type ConsumerConfig, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import type { Pool, PoolClient } from 'pg';
+import { busPrefix, eventFilter, eventStreamName } from '../config/bus-config';
+import { decodeBusEvent, MalformedBusEventError, type BusEvent } from '../events/bus-event';
+import { ensureEventStream } from '../relay/event-stream';
+import { claimEvent, migrateProcessedEvents } from './processed-events';
+
+export type EventHandler = (event: BusEvent, sql: SqlExecutor) => Promise<void>;
+
+export interface IdempotentConsumerOptions {
+  nats: NatsConnection;
+  pool: Pool;
+  schema: string; // where processed_events lives, next to the handler's own tables
+  /** Durable JetStream consumer name and the `consumer` key in processed_events ([A-Za-z0-9_-]). */
+  name: string;
+  handler: EventHandler;
+  /** Subjects to receive (see eventFilter); default every event of the bus. Several need nats-server ≥ 2.10. */
+  filterSubjects?: string[];
+  prefix?: string; // default busPrefix()
+  nakDelayMs?: number; // redelivery delay after a failed handler (default 1000)
+  ackWaitMs?: number; // redelivery when no ack arrives, e.g. the process died (default 30 s)
+  /** Unacknowledged messages in flight; 1 keeps strict order even across a failed, redelivered message. */
+  maxAckPending?: number;
+  batchSize?: number; // messages pulled at a time (default 100)
+  logger?: Pick<LoggerService, 'log' | 'warn' | 'error'>;
+}
+
+export interface ConsumerStats {
+  handled: number; // events applied and committed
+  skipped: number; // redeliveries of events applied before
+  failed: number; // handler failures (nak'ed for redelivery)
+}
+
+const NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Applies each domain event from a durable JetStream consumer exactly once in effect: the handler's writes and
+ * the event id (in `<schema>.processed_events`) commit in one PostgreSQL transaction, the message is acked
+ * after the commit, and a redelivered event whose id is already recorded is acked without running the handler.
+ * A failed handler rolls back and the message is nak'ed to come back after `nakDelayMs`.
+ */
+export class IdempotentConsumer {
+  private readonly prefix: string;
+  private readonly stream: string;
+  private readonly logger: Pick<LoggerService, 'log' | 'warn' | 'error'>;
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private readonly counters: ConsumerStats = { handled: 0, skipped: 0, failed: 0 };
+
+  constructor(private readonly options: IdempotentConsumerOptions) {
+    assertSchemaName(options.schema);
+    if (!NAME.test(options.name)) throw new Error(`Invalid consumer name "${options.name}": use letters, digits, "_" and "-"`);
+    this.prefix = options.prefix ?? busPrefix();
+    this.stream = eventStreamName(this.prefix);
+    this.logger = options.logger ?? new Logger(`IdempotentConsumer(${options.name})`);
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  get stats(): ConsumerStats {
+    return { ...this.counters };
+  }
+
+  /** Creates what is missing (table, stream, durable consumer) and starts consuming. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    await migrateProcessedEvents(this.options.pool, this.options.schema);
+    const jsm = await this.options.nats.jetstreamManager();
+    await ensureEventStream(jsm, { prefix: this.prefix });
+    await this.ensureConsumer();
+    const consumer = await this.options.nats.jetstream().consumers.get(this.stream, this.options.name);
+    const messages = await consumer.consume({ max_messages: this.options.batchSize ?? 100 });
+    this.messages = messages;
+    this.loop = this.run(messages);
+  }
+
+  /** Stops pulling; the message being handled finishes (commit and ack) first. */
+  async stop(): Promise<void> {
+    await this.messages?.close();
+    await this.loop;
+    this.messages = undefined;
+    this.loop = undefined;
+  }
+
+  /** Events in the stream this consumer has not acknowledged yet: its lag. */
+  async pending(): Promise<number> {
+    const jsm = await this.options.nats.jetstreamManager();
+    const info = await jsm.consumers.info(this.stream, this.options.name);
+    return info.num_pending + info.num_ack_pending;
+  }
+
+  private async ensureConsumer(): Promise<void> {
+    const jsm = await this.options.nats.jetstreamManager();
+    const subjects = this.options.filterSubjects ?? [eventFilter(undefined, undefined, this.prefix)];
+    const filter: Partial<ConsumerConfig> =
+      subjects.length === 1 ? { filter_subject: subjects[0] } : { filter_subjects: subjects };
+    const existing = await jsm.consumers.info(this.stream, this.options.name).catch((err: unknown) => {
+      if ((err as { code?: string }).code === '404' || (err as { api_error?: { err_code?: number } }).api_error?.err_code === 10014) {
+        return undefined;
+      }
+      throw err;
+    });
+    const tuning: Partial<ConsumerConfig> = {
+      ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
+      ...(this.options.maxAckPending ? { max_ack_pending: this.options.maxAckPending } : {}),
+    };
+    if (!existing) {
+      await jsm.consumers.add(this.stream, {
+        durable_name: this.options.name,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ...filter,
+        ...tuning,
+      });
+      return;
+    }
+    const current = existing.config.filter_subjects ?? (existing.config.filter_subject ? [existing.config.filter_subject] : []);
+    if (current.join() !== subjects.join() || existing.config.ack_wait !== tuning.ack_wait) {
+      await jsm.consumers.update(this.stream, this.options.name, { ...filter, ...tuning });
+    }
+  }
+
+  private async run(messages: ConsumerMessages): Promise<void> {
+    for await (const msg of messages) {
+      await this.process(msg);
+    }
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    let event: BusEvent;
+    try {
+      event = decodeBusEvent(msg.data);
+    } catch (err) {
+      // Never going to parse: redelivering it would only block the consumer.
+      this.logger.error(`Dropping message ${msg.seq} on ${msg.subject}: ${(err as MalformedBusEventError).message}`);
+      msg.term();
+      return;
+    }
+    try {
+      const applied = await this.apply(event);
+      if (applied) this.counters.handled += 1;
+      else this.counters.skipped += 1;
+      msg.ack();
+    } catch (err) {
+      this.counters.failed += 1;
+      this.logger.warn(`Event ${event.id} (${event.type}) failed, redelivery in ${this.options.nakDelayMs ?? 1000} ms: ${describe(err)}`);
+      msg.nak(this.options.nakDelayMs ?? 1000);
+    }
+  }
+
+  /** One transaction: claim the event id, run the handler, commit. False when the id was claimed before. */
+  private async apply(event: BusEvent): Promise<boolean> {
+    const client: PoolClient = await this.options.pool.connect();
+    let broken: Error | undefined;
+    const onError = (err: Error) => (broken ??= err);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      const claimed = await claimEvent(client, this.options.schema, this.options.name, event.id);
+      if (claimed) await this.options.handler(event, client);
+      await client.query(claimed ? 'COMMIT' : 'ROLLBACK');
+      return claimed;
+    } catch (err) {
+      if (!broken) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+      throw err;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

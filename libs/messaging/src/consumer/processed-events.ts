@@ -1,0 +1,32 @@
+import { assertSchemaName, runMigrations, type Migration, type SqlExecutor } from '@platform/event-store';
+import type { Pool } from 'pg';
+
+/** Which events each consumer has already applied: the key that makes redelivery harmless. */
+export function processedEventsMigrations(schema: string): Migration[] {
+  return [
+    {
+      id: 'messaging-consumer-001-processed-events',
+      sql: `
+        CREATE TABLE "${assertSchemaName(schema)}".processed_events (
+          consumer text NOT NULL,
+          event_id uuid NOT NULL,
+          processed_at timestamptz NOT NULL DEFAULT now(),
+          PRIMARY KEY (consumer, event_id)
+        );`,
+    },
+  ];
+}
+
+export function migrateProcessedEvents(pool: Pool, schema: string): Promise<string[]> {
+  return runMigrations(pool, schema, processedEventsMigrations(schema));
+}
+
+/** Records the event for the consumer; false when it was recorded before (the event was already applied). */
+export async function claimEvent(sql: SqlExecutor, schema: string, consumer: string, eventId: string): Promise<boolean> {
+  const { rowCount } = await sql.query(
+    `INSERT INTO "${assertSchemaName(schema)}".processed_events (consumer, event_id) VALUES ($1, $2)
+     ON CONFLICT (consumer, event_id) DO NOTHING`,
+    [consumer, eventId],
+  );
+  return rowCount === 1;
+}

@@ -1,0 +1,52 @@
+export {
+  assertBusPrefix,
+  busPrefix,
+  eventFilter,
+  eventStreamName,
+  eventSubject,
+  natsServers,
+  natsUrl,
+  rpcSubject,
+  rpcTimeoutMs,
+  streamCategory,
+  streamNamePrefix,
+} from './config/bus-config';
+export { connectNats } from './nats/connect-nats';
+export {
+  busEventHeaders,
+  decodeBusEvent,
+  encodeBusEvent,
+  EVENT_HEADERS,
+  MalformedBusEventError,
+  toBusEvent,
+  type BusEvent,
+} from './events/bus-event';
+
+export { natsMicroserviceOptions, type NatsTransportOptions } from './rpc/nats-microservice-options';
+export { RpcClient, RPC_CLIENT_OPTIONS, type PingResult, type RpcClientOptions, type RpcSendOptions } from './rpc/rpc-client';
+export { RpcClientModule } from './rpc/rpc-client.module';
+export { RpcProblemError } from './rpc/rpc-problem.error';
+export { rpcFailureProblem } from './rpc/rpc-failure';
+export {
+  INTERNAL_ERROR_DETAIL,
+  mapErrors,
+  platformErrorMapper,
+  toRpcProblem,
+  type ErrorClass,
+  type ErrorMapper,
+  type ErrorMapping,
+} from './rpc/error-mapping';
+export { provideRpcProblemFilter, RpcProblemFilter } from './rpc/rpc-problem.filter';
+export { RpcPattern } from './rpc/rpc-pattern.decorator';
+
+export { DEFAULT_DUPLICATE_WINDOW_MS, ensureEventStream, type EventStreamOptions } from './relay/event-stream';
+export { EventRelay, type EventRelayOptions, type RelayStats } from './relay/event-relay';
+export { migrateRelay, readRelayCheckpoint, relayMigrations, saveRelayCheckpoint } from './relay/relay-checkpoint';
+
+export {
+  IdempotentConsumer,
+  type ConsumerStats,
+  type EventHandler,
+  type IdempotentConsumerOptions,
+} from './consumer/idempotent-consumer';
+export { claimEvent, migrateProcessedEvents, processedEventsMigrations } from './consumer/processed-events';

@@ -1,0 +1,212 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { assertSchemaName, type EventStore, type FeedCheckpoint } from '@platform/event-store';
+import type { JetStreamClient, NatsConnection } from 'nats';
+import { Client, type Pool } from 'pg';
+import { busPrefix, eventStreamName, eventSubject, streamCategory } from '../config/bus-config';
+import { busEventHeaders, encodeBusEvent, toBusEvent } from '../events/bus-event';
+import { ensureEventStream } from './event-stream';
+import { migrateRelay, readRelayCheckpoint, saveRelayCheckpoint } from './relay-checkpoint';
+import { WakeSignal } from './wake-signal';
+
+export interface EventRelayOptions {
+  store: EventStore;
+  /** Pool of the store's database: its settings open the relay's own lock/LISTEN connection. */
+  pool: Pool;
+  schema: string;
+  nats: NatsConnection;
+  prefix?: string; // bus prefix, default busPrefix()
+  batchSize?: number; // events read per feed query (default 100)
+  pollIntervalMs?: number; // fallback wake-up when no notification arrives (default 250)
+  lockRetryMs?: number; // how often a standby instance tries to become leader (default 300)
+  duplicateWindowMs?: number; // JetStream dedupe window of the stream (default 10 min)
+  logger?: Pick<LoggerService, 'log' | 'warn' | 'error'>;
+}
+
+export interface RelayStats {
+  published: number; // events stored by JetStream
+  duplicates: number; // events JetStream had already (re-published after a crash or a takeover)
+}
+
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Publishes every committed event of the store's ordered feed to JetStream, in feed order, with the event id
+ * as `Nats-Msg-Id`. One instance per schema and stream leads (session advisory lock on its own connection);
+ * the others wait to take over. The checkpoint moves only after JetStream acknowledged a whole batch, and it
+ * is written through the lock's connection, so a relay that lost its lock can no longer move it.
+ * A crash between publish and checkpoint re-publishes at most one batch, which JetStream drops as duplicates
+ * (within the duplicate window) and consumers drop by event id after that.
+ */
+export class EventRelay {
+  private readonly prefix: string;
+  private readonly stream: string;
+  private readonly lockKey: string;
+  private readonly channel: string;
+  private readonly js: JetStreamClient;
+  private readonly logger: Pick<LoggerService, 'log' | 'warn' | 'error'>;
+  private readonly signal = new WakeSignal();
+  private loop?: Promise<void>;
+  private stopping = false;
+  private leader = false;
+  private migrated = false;
+  private readonly counters: RelayStats = { published: 0, duplicates: 0 };
+
+  constructor(private readonly options: EventRelayOptions) {
+    assertSchemaName(options.schema);
+    this.prefix = options.prefix ?? busPrefix();
+    this.stream = eventStreamName(this.prefix);
+    this.lockKey = `event-relay:${options.schema}:${this.stream}`;
+    this.channel = `${options.schema}_events`;
+    this.js = options.nats.jetstream();
+    this.logger = options.logger ?? new Logger(`EventRelay(${options.schema})`);
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  get stats(): RelayStats {
+    return { ...this.counters };
+  }
+
+  /** Starts competing for leadership and, once leader, publishing. Returns at once. */
+  start(): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in flight, gives up leadership and closes the relay's connection. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.signal.interrupt();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  /** The feed position up to which every event is known to be in JetStream. */
+  checkpoint(): Promise<FeedCheckpoint> {
+    return readRelayCheckpoint(this.options.pool, this.options.schema, this.stream);
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const session = await this.openSession();
+      if (session) {
+        try {
+          if (await this.acquire(session)) await this.lead(session);
+        } catch (err) {
+          this.logger.warn(`Relay session ended: ${describe(err)}`);
+        } finally {
+          if (this.leader) this.logger.log(`Gave up leadership of ${this.stream}`);
+          this.leader = false;
+          // Ending the session releases the advisory lock and the LISTEN with it.
+          await session.client.end().catch(() => undefined);
+        }
+      }
+      if (!this.stopping) await this.signal.wait(this.options.lockRetryMs ?? 300, false);
+    }
+  }
+
+  private async openSession(): Promise<Session | undefined> {
+    const client = new Client({ ...this.options.pool.options, keepAlive: true, application_name: 'event-relay' });
+    const session: Session = { client };
+    client.on('error', (err) => {
+      session.lost = err;
+      this.signal.interrupt();
+    });
+    client.on('notification', () => this.signal.notify());
+    try {
+      await client.connect();
+      return session;
+    } catch (err) {
+      this.logger.warn(`Cannot reach PostgreSQL: ${describe(err)}`);
+      await client.end().catch(() => undefined);
+      return undefined;
+    }
+  }
+
+  /** Tries the lock until it is ours, the relay stops or the connection drops. */
+  private async acquire(session: Session): Promise<boolean> {
+    while (!this.stopping && !session.lost) {
+      const { rows } = await session.client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [
+        this.lockKey,
+      ]);
+      if (rows[0]?.ok) {
+        this.leader = true;
+        this.logger.log(`Leading the relay of ${this.options.schema} to ${this.stream}`);
+        return true;
+      }
+      await this.signal.wait(this.options.lockRetryMs ?? 300, false);
+    }
+    return false;
+  }
+
+  private async lead(session: Session): Promise<void> {
+    const { client } = session;
+    if (!this.migrated) {
+      await migrateRelay(this.options.pool, this.options.schema);
+      this.migrated = true;
+    }
+    await client.query(`LISTEN "${this.channel}"`);
+    let streamReady = false;
+    let from = await readRelayCheckpoint(client, this.options.schema, this.stream);
+    let failures = 0;
+    while (!this.stopping && !session.lost) {
+      let count = 0;
+      try {
+        if (!streamReady) {
+          await ensureEventStream(await this.options.nats.jetstreamManager(), {
+            prefix: this.prefix,
+            duplicateWindowMs: this.options.duplicateWindowMs,
+          });
+          streamReady = true;
+        }
+        this.signal.clear();
+        const { events, next } = await this.options.store.readAll(from, this.options.batchSize ?? 100);
+        for (const event of events) {
+          if (session.lost) throw session.lost;
+          await this.publish(toBusEvent(event));
+        }
+        count = events.length;
+        failures = 0;
+        if (count > 0) {
+          // Through the lock's connection: a relay that lost its lock cannot move the checkpoint.
+          await saveRelayCheckpoint(client, this.options.schema, this.stream, next).catch((err: unknown) => {
+            session.lost = err instanceof Error ? err : new Error(String(err));
+            throw err;
+          });
+          from = next;
+        }
+      } catch (err) {
+        if (session.lost) throw session.lost;
+        failures += 1;
+        streamReady = false;
+        this.logger.warn(`Relay batch failed (attempt ${failures}), retrying from the checkpoint: ${describe(err)}`);
+        await this.signal.wait(Math.min(MAX_BACKOFF_MS, 100 * 2 ** (failures - 1)), false);
+        continue;
+      }
+      // Poll too: an event held back by the feed's barrier (older transaction still open) brings no new NOTIFY.
+      if (count === 0) await this.signal.wait(this.options.pollIntervalMs ?? 250);
+    }
+  }
+
+  private async publish(event: ReturnType<typeof toBusEvent>): Promise<void> {
+    const ack = await this.js.publish(eventSubject(streamCategory(event.streamId), event.type, this.prefix), encodeBusEvent(event), {
+      msgID: event.id,
+      headers: busEventHeaders(event),
+      expect: { streamName: this.stream },
+    });
+    if (ack.duplicate) this.counters.duplicates += 1;
+    else this.counters.published += 1;
+  }
+}
+
+interface Session {
+  client: Client;
+  lost?: Error;
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,69 @@
+import {
+  DiscardPolicy,
+  nanos,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamManager,
+  type StreamConfig,
+  type StreamInfo,
+} from 'nats';
+import { busPrefix, eventFilter, eventStreamName } from '../config/bus-config';
+
+export interface EventStreamOptions {
+  prefix?: string; // default busPrefix()
+  /** Window in which JetStream drops a re-published event id (default 10 min): covers a relay restart. */
+  duplicateWindowMs?: number;
+  /** Age after which events leave the stream (default 0: kept for ever; the event store is the source of truth). */
+  maxAgeMs?: number;
+  replicas?: number; // default 1
+}
+
+export const DEFAULT_DUPLICATE_WINDOW_MS = 10 * 60_000;
+
+function isNotFound(err: unknown): boolean {
+  const e = err as { code?: string; api_error?: { err_code?: number } } | null;
+  return e?.api_error?.err_code === 10059 || e?.code === '404';
+}
+
+/**
+ * Creates the stream of domain events (`<PREFIX>_DOMAIN_EVENTS`, subjects `<prefix>.events.>`, file storage,
+ * limits retention) or brings the settings that can change up to date. Safe to call from every process.
+ */
+export async function ensureEventStream(jsm: JetStreamManager, options: EventStreamOptions = {}): Promise<StreamInfo> {
+  const prefix = options.prefix ?? busPrefix();
+  const name = eventStreamName(prefix);
+  const wanted = {
+    subjects: [eventFilter(undefined, undefined, prefix)],
+    duplicate_window: nanos(options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS),
+    max_age: nanos(options.maxAgeMs ?? 0),
+    num_replicas: options.replicas ?? 1,
+    description: `Domain events of bus "${prefix}", published by the event relay`,
+  } satisfies Partial<StreamConfig>;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const info = await jsm.streams.info(name);
+      const c = info.config;
+      const same =
+        c.subjects.join() === wanted.subjects.join() &&
+        c.duplicate_window === wanted.duplicate_window &&
+        c.max_age === wanted.max_age &&
+        c.num_replicas === wanted.num_replicas;
+      return same ? info : await jsm.streams.update(name, { ...c, ...wanted });
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    try {
+      return await jsm.streams.add({
+        name,
+        ...wanted,
+        storage: StorageType.File,
+        retention: RetentionPolicy.Limits,
+        discard: DiscardPolicy.Old,
+      });
+    } catch (err) {
+      // Another process created it between our info and add: read it again.
+      if (attempt >= 3) throw err;
+    }
+  }
+}
