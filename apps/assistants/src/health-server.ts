@@ -13,7 +13,11 @@ export function startHealthServer(port: number, ready: () => Promise<Record<stri
     if (req.url !== '/ready') return send(404, { status: 404, title: 'Not found' });
     const checks = await ready();
     const down = Object.keys(checks).filter((k) => checks[k] !== 'up');
-    send(down.length ? 503 : 200, { status: down.length ? 'unavailable' : 'ready', checks, ...(down.length ? { down } : {}) });
+    send(down.length ? 503 : 200, {
+      status: down.length ? 'unavailable' : 'ready',
+      checks,
+      ...(down.length ? { down } : {}),
+    });
   });
   return server.listen(port);
 }

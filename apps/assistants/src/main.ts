@@ -8,16 +8,23 @@ import type { Pool } from 'pg';
 import { AppModule } from './app.module';
 import { assistantProblem } from './assistants/assistant.errors';
 import { startHealthServer } from './health-server';
+import { sharedProblem } from './shared/errors';
 
 async function bootstrap() {
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(AppModule, natsMicroserviceOptions('assistants'));
-  app.useGlobalFilters(new RpcProblemFilter(assistantProblem));
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(
+    AppModule,
+    natsMicroserviceOptions('assistants'),
+  );
+  app.useGlobalFilters(new RpcProblemFilter(assistantProblem, sharedProblem));
   app.enableShutdownHooks();
   await app.listen();
   if (process.env.HEALTH_PORT) {
     const pool = app.get<Pool>(PG_POOL);
     const health = startHealthServer(Number(process.env.HEALTH_PORT), async () => ({
-      postgres: await pool.query('SELECT 1').then(() => 'up', () => 'down'),
+      postgres: await pool.query('SELECT 1').then(
+        () => 'up',
+        () => 'down',
+      ),
     }));
     process.once('SIGTERM', () => health.close());
   }

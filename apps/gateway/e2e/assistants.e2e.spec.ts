@@ -1,5 +1,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { createTestBus, createTestDatabase, startPlatform, withDatabaseClosed, type RunningPlatform } from '@platform/testing';
+import {
+  createTestBus,
+  createTestDatabase,
+  startPlatform,
+  withDatabaseClosed,
+  type RunningPlatform,
+} from '@platform/testing';
 import { client } from './http-client';
 
 describe('assistants over HTTP through the gateway', () => {
@@ -41,7 +47,9 @@ describe('assistants over HTTP through the gateway', () => {
           traits: [{ name: 'curious', category: 'personality', value: 80, weight: 7 }],
           responseStyle: { type: 'casual', formality: 3, verbosity: 5 },
           knowledgeDomains: [{ name: 'Geography', expertiseLevel: 8, topics: ['capitals'], keywords: ['atlas'] }],
-          behaviorRules: [{ condition: 'asked about visas', action: 'point to official sources', priority: 90, mandatory: true }],
+          behaviorRules: [
+            { condition: 'asked about visas', action: 'point to official sources', priority: 90, mandatory: true },
+          ],
         },
         configuration: { temperature: 0.3 },
       });
@@ -56,7 +64,13 @@ describe('assistants over HTTP through the gateway', () => {
         ownerId: 'admin',
         usage: { conversations: 0, messages: 0, tokens: 0, avgResponseTimeMs: null, satisfaction: null },
       });
-      expect(a.configuration).toEqual({ model: 'gpt-4o-mini', temperature: 0.3, maxTokens: 1024, contextWindowTokens: 8192, topP: 1 });
+      expect(a.configuration).toEqual({
+        model: 'gpt-4o-mini',
+        temperature: 0.3,
+        maxTokens: 1024,
+        contextWindowTokens: 8192,
+        topP: 1,
+      });
       expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
       expect(res.headers.get('location')).toBe(`/api/v1/assistants/${a.id}`);
       expect(res.headers.get('etag')).toBe('"1"');
@@ -80,8 +94,15 @@ describe('assistants over HTTP through the gateway', () => {
 
   describe('update, lifecycle and concurrency', () => {
     it('replaces present fields, merges persona and configuration one level, keeps absent ones', async () => {
-      const { body: a } = await create({ name: 'Merge Me', tags: ['x'], persona: { tone: 'dry', personality: 'calm' }, configuration: { temperature: 1 } });
-      const res = await api('PUT', `/api/v1/assistants/${a.id}`, { body: { description: 'now described', persona: { tone: 'warm' }, configuration: { maxTokens: 50 } } });
+      const { body: a } = await create({
+        name: 'Merge Me',
+        tags: ['x'],
+        persona: { tone: 'dry', personality: 'calm' },
+        configuration: { temperature: 1 },
+      });
+      const res = await api('PUT', `/api/v1/assistants/${a.id}`, {
+        body: { description: 'now described', persona: { tone: 'warm' }, configuration: { maxTokens: 50 } },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('etag')).toBe('"2"');
       expect(res.body).toMatchObject({
@@ -111,9 +132,15 @@ describe('assistants over HTTP through the gateway', () => {
 
     it('If-Match with a stale version gets 412 and changes nothing', async () => {
       const { body: a } = await create({ name: 'Guarded' });
-      const ok = await api('PUT', `/api/v1/assistants/${a.id}`, { body: { description: 'v2' }, headers: { 'if-match': '"1"' } });
+      const ok = await api('PUT', `/api/v1/assistants/${a.id}`, {
+        body: { description: 'v2' },
+        headers: { 'if-match': '"1"' },
+      });
       expect(ok.status).toBe(200);
-      const stale = await api('PUT', `/api/v1/assistants/${a.id}`, { body: { description: 'lost' }, headers: { 'if-match': '"1"' } });
+      const stale = await api('PUT', `/api/v1/assistants/${a.id}`, {
+        body: { description: 'lost' },
+        headers: { 'if-match': '"1"' },
+      });
       expect(stale.status).toBe(412);
       expect(stale.contentType).toContain('application/problem+json');
       const now = await api('GET', `/api/v1/assistants/${a.id}`);
@@ -123,7 +150,9 @@ describe('assistants over HTTP through the gateway', () => {
     it('applies concurrent writes without If-Match one after another, losing none', async () => {
       const { body: a } = await create({ name: 'Busy' });
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => api('POST', `/api/v1/assistants/${a.id}/usage`, { body: { tokens: i + 1 } })),
+        Array.from({ length: 10 }, (_, i) =>
+          api('POST', `/api/v1/assistants/${a.id}/usage`, { body: { tokens: i + 1 } }),
+        ),
       );
       expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
       const now = await api('GET', `/api/v1/assistants/${a.id}`);
@@ -153,7 +182,10 @@ describe('assistants over HTTP through the gateway', () => {
       expect(v2.body).toMatchObject({ name: 'Historic 2', status: 'draft', version: 2 });
       expect((await api('GET', `/api/v1/assistants/${a.id}?version=9`)).status).toBe(404);
       const page1 = await api('GET', `/api/v1/assistants/${a.id}/history?limit=2`);
-      expect(page1.body.data.map((e: any) => [e.type, e.version])).toEqual([['AssistantCreated', 1], ['AssistantUpdated', 2]]);
+      expect(page1.body.data.map((e: any) => [e.type, e.version])).toEqual([
+        ['AssistantCreated', 1],
+        ['AssistantUpdated', 2],
+      ]);
       expect(page1.body.data[0]).toMatchObject({ actorId: 'admin', correlationId: 'corr-historic' });
       expect(page1.body.data[1].change).toMatchObject({ changes: { name: 'Historic 2' } });
       const page2 = await api('GET', `/api/v1/assistants/${a.id}/history?limit=2&cursor=${page1.body.nextCursor}`);
@@ -164,12 +196,27 @@ describe('assistants over HTTP through the gateway', () => {
 
   describe('clone and usage', () => {
     it('clones into a new draft with parentId, also from an archived source, with free slugs', async () => {
-      const { body: src } = await create({ name: 'Original', type: 'creative', tags: ['art'], persona: { tone: 'bold' }, configuration: { topP: 0.9 } });
+      const { body: src } = await create({
+        name: 'Original',
+        type: 'creative',
+        tags: ['art'],
+        persona: { tone: 'bold' },
+        configuration: { topP: 0.9 },
+      });
       await api('PUT', `/api/v1/assistants/${src.id}`, { body: { status: 'active' } });
       await api('DELETE', `/api/v1/assistants/${src.id}`);
       const c1 = await api('POST', `/api/v1/assistants/${src.id}/clone`, { body: {} });
       expect(c1.status).toBe(201);
-      expect(c1.body).toMatchObject({ name: 'Original (copy)', slug: 'original-copy', status: 'draft', version: 1, parentId: src.id, type: 'creative', tags: ['art'], persona: { tone: 'bold' } });
+      expect(c1.body).toMatchObject({
+        name: 'Original (copy)',
+        slug: 'original-copy',
+        status: 'draft',
+        version: 1,
+        parentId: src.id,
+        type: 'creative',
+        tags: ['art'],
+        persona: { tone: 'bold' },
+      });
       expect(c1.body.configuration.topP).toBe(0.9);
       const c2 = await api('POST', `/api/v1/assistants/${src.id}/clone`, { body: { name: 'Second' } });
       expect(c2.body).toMatchObject({ name: 'Second', slug: 'second', parentId: src.id });
@@ -182,9 +229,17 @@ describe('assistants over HTTP through the gateway', () => {
     it('adds usage, refuses negatives, and ranks popular assistants by usage', async () => {
       const { body: low } = await create({ name: 'Pop Low', tags: ['pop'] });
       const { body: high } = await create({ name: 'Pop High', tags: ['pop'] });
-      const res = await api('POST', `/api/v1/assistants/${high.id}/usage`, { body: { conversations: 50, messages: 400, tokens: 9000, responseTimeMs: 120, satisfaction: 4 } });
+      const res = await api('POST', `/api/v1/assistants/${high.id}/usage`, {
+        body: { conversations: 50, messages: 400, tokens: 9000, responseTimeMs: 120, satisfaction: 4 },
+      });
       expect(res.status).toBe(200);
-      expect(res.body.usage).toMatchObject({ conversations: 50, messages: 400, tokens: 9000, avgResponseTimeMs: 120, satisfaction: 4 });
+      expect(res.body.usage).toMatchObject({
+        conversations: 50,
+        messages: 400,
+        tokens: 9000,
+        avgResponseTimeMs: 120,
+        satisfaction: 4,
+      });
       await api('POST', `/api/v1/assistants/${high.id}/usage`, { body: { satisfaction: 2 } });
       await api('POST', `/api/v1/assistants/${low.id}/usage`, { body: { conversations: 1 } });
       const bad = await api('POST', `/api/v1/assistants/${low.id}/usage`, { body: { tokens: -5, satisfaction: 9 } });
@@ -200,22 +255,44 @@ describe('assistants over HTTP through the gateway', () => {
     it('finds by name, slug, description, specialty, tags and knowledge domains, name matches first', async () => {
       const { body: byName } = await create({ name: 'Quokka Helper' });
       const { body: byDesc } = await create({ name: 'Other Thing', description: 'knows every quokka fact' });
-      const { body: byDomain } = await create({ name: 'Zoo Bot', persona: { knowledgeDomains: [{ name: 'Marsupials', expertiseLevel: 5, topics: [], keywords: ['wallaby'] }] } });
+      const { body: byDomain } = await create({
+        name: 'Zoo Bot',
+        persona: { knowledgeDomains: [{ name: 'Marsupials', expertiseLevel: 5, topics: [], keywords: ['wallaby'] }] },
+      });
       const { body: byTag } = await create({ name: 'Tagged', tags: ['narwhal'], type: 'analytical' });
       const res = await api('GET', '/api/v1/assistants/search?q=quokka');
       expect(res.status).toBe(200);
       expect(res.body.data.map((x: any) => x.id)).toEqual([byName.id, byDesc.id]);
       expect(res.body.data[0].score).toBeGreaterThan(res.body.data[1].score);
-      expect((await api('GET', '/api/v1/assistants/search?q=walla')).body.data.map((x: any) => x.id)).toEqual([byDomain.id]);
-      expect((await api('GET', '/api/v1/assistants/search?q=narwhal&type=analytical&tags=narwhal')).body.data.map((x: any) => x.id)).toEqual([byTag.id]);
+      expect((await api('GET', '/api/v1/assistants/search?q=walla')).body.data.map((x: any) => x.id)).toEqual([
+        byDomain.id,
+      ]);
+      expect(
+        (await api('GET', '/api/v1/assistants/search?q=narwhal&type=analytical&tags=narwhal')).body.data.map(
+          (x: any) => x.id,
+        ),
+      ).toEqual([byTag.id]);
       expect((await api('GET', '/api/v1/assistants/search?q=narwhal&type=creative')).body.data).toEqual([]);
     });
 
     it('serves the static routes, never reading them as an id', async () => {
       const types = await api('GET', '/api/v1/assistants/types');
       expect(types.status).toBe(200);
-      expect(types.body.data.map((t: any) => t.value)).toEqual(['general', 'specialized', 'conversational', 'task_oriented', 'analytical', 'creative', 'support', 'educational']);
-      expect(types.body.data[0]).toEqual({ value: 'general', label: expect.any(String), description: expect.any(String) });
+      expect(types.body.data.map((t: any) => t.value)).toEqual([
+        'general',
+        'specialized',
+        'conversational',
+        'task_oriented',
+        'analytical',
+        'creative',
+        'support',
+        'educational',
+      ]);
+      expect(types.body.data[0]).toEqual({
+        value: 'general',
+        label: expect.any(String),
+        description: expect.any(String),
+      });
       const statuses = await api('GET', '/api/v1/assistants/statuses');
       expect(statuses.body.data.find((s: any) => s.value === 'draft').allowedNext).toEqual(['active', 'archived']);
       expect(statuses.body.data.find((s: any) => s.value === 'archived').allowedNext).toEqual([]);
@@ -257,7 +334,9 @@ describe('assistants over HTTP through the gateway', () => {
       expect(other.status).toBe(422);
       expect(other.contentType).toContain('application/problem+json');
       const racing = await Promise.all(
-        Array.from({ length: 5 }, () => api('POST', '/api/v1/assistants', { body: { name: 'Raced' }, headers: { 'idempotency-key': 'race-1' } })),
+        Array.from({ length: 5 }, () =>
+          api('POST', '/api/v1/assistants', { body: { name: 'Raced' }, headers: { 'idempotency-key': 'race-1' } }),
+        ),
       );
       expect(racing.map((r) => [r.status, r.body.detail])).toEqual(Array(5).fill([201, undefined]));
       expect(new Set(racing.map((r) => r.body.id)).size).toBe(1);
@@ -272,7 +351,9 @@ describe('assistants over HTTP through the gateway', () => {
       const none = await api('GET', '/api/v1/assistants', { auth: false });
       expect(none.status).toBe(401);
       expect(none.contentType).toContain('application/problem+json');
-      expect((await api('GET', '/api/v1/assistants', { auth: false, headers: { authorization: 'Bearer nope' } })).status).toBe(401);
+      expect(
+        (await api('GET', '/api/v1/assistants', { auth: false, headers: { authorization: 'Bearer nope' } })).status,
+      ).toBe(401);
     });
 
     it('400 for malformed JSON', async () => {
@@ -288,7 +369,10 @@ describe('assistants over HTTP through the gateway', () => {
           type: 'wizard',
           tags: Array.from({ length: 33 }, (_, i) => `t${i}`),
           configuration: { temperature: 3, maxTokens: 0, contextWindowTokens: 100, topP: -1 },
-          persona: { traits: [{ name: 'x', category: 'mystery', value: 101, weight: 11 }], responseStyle: { type: 'formal', formality: 0, verbosity: 11 } },
+          persona: {
+            traits: [{ name: 'x', category: 'mystery', value: 101, weight: 11 }],
+            responseStyle: { type: 'formal', formality: 0, verbosity: 11 },
+          },
           colour: 'blue',
         },
       });
@@ -315,8 +399,12 @@ describe('assistants over HTTP through the gateway', () => {
       expect(empty.body.errors).toEqual([{ field: 'name', message: expect.any(String) }]);
       const longName = await post({ body: { name: 'x'.repeat(256) } });
       expect(longName.body.errors[0].field).toBe('name');
-      expect((await api('GET', '/api/v1/assistants?status=gone&limit=500')).body.errors.map((e: any) => e.field).sort()).toEqual(['limit', 'status']);
-      expect((await api('GET', '/api/v1/assistants?colour=red')).body.errors).toEqual([{ field: 'colour', message: 'unknown field' }]);
+      expect(
+        (await api('GET', '/api/v1/assistants?status=gone&limit=500')).body.errors.map((e: any) => e.field).sort(),
+      ).toEqual(['limit', 'status']);
+      expect((await api('GET', '/api/v1/assistants?colour=red')).body.errors).toEqual([
+        { field: 'colour', message: 'unknown field' },
+      ]);
     });
 
     it('413 for a body over 1 MiB and 415 for a body that is not JSON', async () => {
@@ -339,7 +427,8 @@ describe('assistants over HTTP through the gateway', () => {
         ['POST', `/api/v1/assistants/${unknown}/usage`],
         ['GET', `/api/v1/assistants/${unknown}/history`],
       ]) {
-        const body = method === 'PUT' ? { name: 'x' } : method === 'POST' && path.endsWith('usage') ? { tokens: 1 } : undefined;
+        const body =
+          method === 'PUT' ? { name: 'x' } : method === 'POST' && path.endsWith('usage') ? { tokens: 1 } : undefined;
         const res = await api(method, path, { body });
         expect([method, path, res.status]).toEqual([method, path, 404]);
       }
@@ -347,7 +436,10 @@ describe('assistants over HTTP through the gateway', () => {
       expect(malformed.status).toBe(400);
       expect(malformed.body.errors).toEqual([{ field: 'id', message: expect.any(String) }]);
       const { body: a } = await create({ name: 'Bad If-Match' });
-      expect((await api('PUT', `/api/v1/assistants/${a.id}`, { body: { name: 'y' }, headers: { 'if-match': 'banana' } })).status).toBe(400);
+      expect(
+        (await api('PUT', `/api/v1/assistants/${a.id}`, { body: { name: 'y' }, headers: { 'if-match': 'banana' } }))
+          .status,
+      ).toBe(400);
     });
   });
 
@@ -359,7 +451,14 @@ describe('assistants over HTTP through the gateway', () => {
       expect(ready.body.checks).toEqual({ nats: 'up', postgres: 'up', assistants: 'up' });
       const doc = await api('GET', '/api/docs-json', { auth: false });
       expect(doc.status).toBe(200);
-      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/assistants', '/api/v1/assistants/{id}', '/api/v1/assistants/search', '/api/v1/assistants/{id}/history']));
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/assistants',
+          '/api/v1/assistants/{id}',
+          '/api/v1/assistants/search',
+          '/api/v1/assistants/{id}/history',
+        ]),
+      );
       const page = await api('GET', '/api/docs', { auth: false });
       expect(page.status).toBe(200);
       expect(page.contentType).toContain('text/html');

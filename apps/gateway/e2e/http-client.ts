@@ -24,6 +24,11 @@ export function client(baseUrl: string, token: string) {
     const res = await fetch(baseUrl + path, { method, headers, body: payload });
     const text = await res.text();
     const contentType = res.headers.get('content-type') ?? '';
-    return { status: res.status, headers: res.headers, contentType, body: text && contentType.includes('json') ? JSON.parse(text) : text };
+    return {
+      status: res.status,
+      headers: res.headers,
+      contentType,
+      body: text && contentType.includes('json') ? JSON.parse(text) : text,
+    };
   };
 }

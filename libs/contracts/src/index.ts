@@ -5,3 +5,6 @@ export * from './common/cursor';
 export * from './assistants/assistant.schemas';
 export * from './assistants/assistant.dto';
 export * from './assistants/assistant.patterns';
+export * from './prompts/prompt.schemas';
+export * from './prompts/prompt.dto';
+export * from './prompts/prompt.patterns';

@@ -11,7 +11,11 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
-/** The store could not be reached or failed mid-transaction; nothing was written. */
+/**
+ * The store could not be reached or failed mid-transaction; nothing was written. The one exception is a
+ * connection lost during COMMIT, whose outcome the client cannot know: retrying with the same event ids is safe
+ * (a DuplicateEventIdError then means the first attempt did commit).
+ */
 export class EventStoreUnavailableError extends Error {
   override readonly name = 'EventStoreUnavailableError';
   constructor(override readonly cause: unknown) {
@@ -20,9 +24,9 @@ export class EventStoreUnavailableError extends Error {
 }
 
 /**
- * A transaction that started before a newer one tried to append to a stream that the newer one already appended
- * to and committed. Appending would put the stream's events out of revision order in the feed (ordered by
- * transaction id), so the transaction is refused; running it again, as a new transaction, succeeds.
+ * A transaction tried to append to a stream that a newer transaction (higher transaction id) had already appended
+ * to and committed. The feed is ordered by transaction id, so appending would put the stream's revisions out of
+ * order there; the transaction is refused instead, and running it again as a new transaction succeeds.
  * `PostgresEventStore.append` and `.transaction` retry it themselves a few times before surfacing it.
  */
 export class StreamOrderConflictError extends Error {

@@ -9,9 +9,12 @@ import { RecordUsageController } from './commands/record-usage/record-usage.cont
 import { RecordUsageHandler } from './commands/record-usage/record-usage.handler';
 import { UpdateAssistantController } from './commands/update-assistant/update-assistant.controller';
 import { UpdateAssistantHandler } from './commands/update-assistant/update-assistant.handler';
-import { AssistantCommandRunner } from './infrastructure/assistant-command-runner';
+import { CommandRunner } from '../shared/command-runner';
 import { AssistantReadRepository } from './infrastructure/assistant-read.repository';
-import { AssistantHistoryController, AssistantHistoryHandler } from './queries/assistant-history/assistant-history.query';
+import {
+  AssistantHistoryController,
+  AssistantHistoryHandler,
+} from './queries/assistant-history/assistant-history.query';
 import { CatalogController } from './queries/catalog/catalog.query';
 import { GetAssistantController, GetAssistantHandler } from './queries/get-assistant/get-assistant.query';
 import { ListAssistantsController } from './queries/list-assistants/list-assistants.query';
@@ -33,7 +36,7 @@ import { SearchAssistantsController } from './queries/search-assistants/search-a
     CatalogController,
   ],
   providers: [
-    AssistantCommandRunner,
+    CommandRunner,
     AssistantReadRepository,
     CreateAssistantHandler,
     UpdateAssistantHandler,

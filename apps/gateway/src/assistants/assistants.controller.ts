@@ -33,7 +33,10 @@ export class AssistantsController {
   @Post()
   @ApiZod({ body: createAssistantSchema, status: 201 })
   async create(@Body() body: unknown, @Meta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
-    const created = await this.rpc.send<AssistantDto>(AssistantPatterns.create, { meta, body: parseInput(createAssistantSchema, body) });
+    const created = await this.rpc.send<AssistantDto>(AssistantPatterns.create, {
+      meta,
+      body: parseInput(createAssistantSchema, body),
+    });
     return this.created(reply, created);
   }
 
@@ -67,14 +70,24 @@ export class AssistantsController {
 
   @Get(':id')
   @ApiZod({ query: getAssistantQuerySchema })
-  async get(@Param('id') id: string, @Query() query: unknown, @Meta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @Param('id') id: string,
+    @Query() query: unknown,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const body = { id: parseInput(uuidSchema, id, 'id'), query: parseInput(getAssistantQuerySchema, query) };
     return this.tagged(reply, await this.rpc.send<AssistantDto>(AssistantPatterns.get, { meta, body }));
   }
 
   @Put(':id')
   @ApiZod({ body: updateAssistantSchema })
-  async update(@Param('id') id: string, @Body() changes: unknown, @Meta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
+  async update(
+    @Param('id') id: string,
+    @Body() changes: unknown,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const body = { id: parseInput(uuidSchema, id, 'id'), changes: parseInput(updateAssistantSchema, changes) };
     return this.tagged(reply, await this.rpc.send<AssistantDto>(AssistantPatterns.update, { meta, body }));
   }
@@ -87,7 +100,12 @@ export class AssistantsController {
 
   @Post(':id/clone')
   @ApiZod({ body: cloneAssistantSchema, status: 201 })
-  async clone(@Param('id') id: string, @Body() clone: unknown, @Meta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
+  async clone(
+    @Param('id') id: string,
+    @Body() clone: unknown,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const body = { id: parseInput(uuidSchema, id, 'id'), clone: parseInput(cloneAssistantSchema, clone ?? {}) };
     return this.created(reply, await this.rpc.send<AssistantDto>(AssistantPatterns.clone, { meta, body }));
   }
@@ -95,7 +113,12 @@ export class AssistantsController {
   @Post(':id/usage')
   @HttpCode(200)
   @ApiZod({ body: recordUsageSchema })
-  async recordUsage(@Param('id') id: string, @Body() usage: unknown, @Meta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply) {
+  async recordUsage(
+    @Param('id') id: string,
+    @Body() usage: unknown,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const body = { id: parseInput(uuidSchema, id, 'id'), usage: parseInput(recordUsageSchema, usage) };
     return this.tagged(reply, await this.rpc.send<AssistantDto>(AssistantPatterns.recordUsage, { meta, body }));
   }

@@ -44,7 +44,13 @@ export class HealthController implements OnModuleDestroy {
       check('nats', () => this.rpc.connected()),
       check('postgres', () => this.pool.query('SELECT 1')),
       ...Object.entries(SERVICE_PINGS).map(([name, pattern]) =>
-        check(name, () => this.rpc.send(pattern, { meta: { actorId: 'gateway', requestId: 'ready', correlationId: 'ready' }, body: {} }, { timeoutMs: 1500 })),
+        check(name, () =>
+          this.rpc.send(
+            pattern,
+            { meta: { actorId: 'gateway', requestId: 'ready', correlationId: 'ready' }, body: {} },
+            { timeoutMs: 1500 },
+          ),
+        ),
       ),
     ]);
     const down = Object.keys(checks).filter((k) => checks[k] !== 'up');

@@ -26,11 +26,18 @@ const problemSchema: JsonSchema = {
 };
 
 const problems = [400, 401, 404, 409, 412, 413, 415, 422, 503, 504].map((status) =>
-  ApiResponse({ status, description: 'RFC 9457 problem details', content: { 'application/problem+json': { schema: problemSchema } } }),
+  ApiResponse({
+    status,
+    description: 'RFC 9457 problem details',
+    content: { 'application/problem+json': { schema: problemSchema } },
+  }),
 );
 
 export function ApiZod(opts: { body?: z.ZodType; query?: z.ZodObject; status?: number }) {
-  const decorators: MethodDecorator[] = [ApiResponse({ status: opts.status ?? 200, description: 'Success' }), ...problems];
+  const decorators: MethodDecorator[] = [
+    ApiResponse({ status: opts.status ?? 200, description: 'Success' }),
+    ...problems,
+  ];
   if (opts.body) decorators.push(ApiBody({ schema: jsonSchema(opts.body) }));
   for (const [name, field] of Object.entries(opts.query?.shape ?? {})) {
     const schema = field as z.ZodType;

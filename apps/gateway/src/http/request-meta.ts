@@ -13,7 +13,11 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value);
   if (!match) {
-    throw new ProblemError(problem(400, 'If-Match must be an ETag from a previous response, like "3"', [{ field: 'If-Match', message: 'not a version ETag' }]));
+    throw new ProblemError(
+      problem(400, 'If-Match must be an ETag from a previous response, like "3"', [
+        { field: 'If-Match', message: 'not a version ETag' },
+      ]),
+    );
   }
   return Number(match[1]);
 }
@@ -22,7 +26,9 @@ export function requestMeta(req: AuthenticatedRequest): RequestMeta {
   const requestId = String(req.id);
   const idempotencyKey = header(req, 'idempotency-key');
   if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 255)) {
-    throw new ProblemError(problem(400, 'Idempotency-Key must be 1–255 characters', [{ field: 'Idempotency-Key', message: 'length 1–255' }]));
+    throw new ProblemError(
+      problem(400, 'Idempotency-Key must be 1–255 characters', [{ field: 'Idempotency-Key', message: 'length 1–255' }]),
+    );
   }
   return {
     actorId: req.actorId ?? 'anonymous',
@@ -30,7 +36,9 @@ export function requestMeta(req: AuthenticatedRequest): RequestMeta {
     correlationId: header(req, 'x-correlation-id') ?? requestId,
     idempotencyKey,
     requestHash: idempotencyKey
-      ? createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('hex')
+      ? createHash('sha256')
+          .update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`)
+          .digest('hex')
       : undefined,
     expectedVersion: parseIfMatch(header(req, 'if-match')),
   };

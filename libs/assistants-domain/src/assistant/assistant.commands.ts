@@ -1,4 +1,5 @@
-import type { AssistantStatus, AssistantType, ConfigurationInput, Persona } from '@platform/contracts';
+import type { AssistantStatus, AssistantType, Condition, ConfigurationInput, Persona, PromptLinkRole } from '@platform/contracts';
+import type { PromptLink } from './assistant.events';
 import type { Assistant } from './assistant.state';
 
 // Time and ids arrive in the command: the decider never reads a clock or makes an id.
@@ -55,9 +56,30 @@ export type RecordAssistantUsage = CommandBase & {
   };
 };
 
+export type LinkPrompt = CommandBase & {
+  type: 'LinkPrompt';
+  data: Omit<PromptLink, 'linkedAt'>;
+};
+
+export type UpdatePromptLink = CommandBase & {
+  type: 'UpdatePromptLink';
+  data: {
+    promptId: string;
+    role?: PromptLinkRole;
+    priority?: number;
+    conditions?: Condition[];
+    pin?: PromptLink['pin'];
+  };
+};
+
+export type UnlinkPrompt = CommandBase & { type: 'UnlinkPrompt'; data: { promptId: string } };
+
 export type AssistantCommand =
   | CreateAssistant
   | CloneAssistant
   | UpdateAssistant
   | ArchiveAssistant
-  | RecordAssistantUsage;
+  | RecordAssistantUsage
+  | LinkPrompt
+  | UpdatePromptLink
+  | UnlinkPrompt;

@@ -17,6 +17,7 @@ import {
 import type { AssistantEvent, AssistantProfile, AssistantUpdated } from './assistant.events';
 import { DEFAULT_CONFIGURATION, type Assistant, type AssistantState } from './assistant.state';
 import { canTransition } from './lifecycle';
+import { linkPrompt, unlinkPrompt, updatePromptLink } from './prompt-links.decide';
 import { slugify } from './slug';
 
 export function decide(command: AssistantCommand, state: AssistantState): AssistantEvent[] {
@@ -31,6 +32,12 @@ export function decide(command: AssistantCommand, state: AssistantState): Assist
       return archive(command, existing(command.assistantId, state));
     case 'RecordAssistantUsage':
       return recordUsage(command, existing(command.assistantId, state));
+    case 'LinkPrompt':
+      return linkPrompt(command, existing(command.assistantId, state));
+    case 'UpdatePromptLink':
+      return updatePromptLink(command, existing(command.assistantId, state));
+    case 'UnlinkPrompt':
+      return unlinkPrompt(command, existing(command.assistantId, state));
     default: {
       const unreachable: never = command;
       throw new Error(`Unknown command ${JSON.stringify(unreachable)}`);

@@ -41,3 +41,24 @@ export class InvalidAssistantError extends Error {
     super(message);
   }
 }
+
+export class PrimaryPromptExistsError extends Error {
+  override readonly name = 'PrimaryPromptExistsError';
+  constructor(readonly existingPromptId: string) {
+    super(`The assistant already has a primary prompt (${existingPromptId}); an assistant has at most one`);
+  }
+}
+
+export class PromptAlreadyLinkedError extends Error {
+  override readonly name = 'PromptAlreadyLinkedError';
+  constructor(readonly promptId: string) {
+    super(`Prompt ${promptId} is already linked to this assistant; change the link instead`);
+  }
+}
+
+export class PromptLinkNotFoundError extends Error {
+  override readonly name = 'PromptLinkNotFoundError';
+  constructor(readonly promptId: string) {
+    super(`Prompt ${promptId} is not linked to this assistant`);
+  }
+}

@@ -1,4 +1,4 @@
-import type { AssistantStatus, AssistantType, Configuration, Persona } from '@platform/contracts';
+import type { AssistantStatus, AssistantType, Condition, Configuration, Persona, PromptLinkRole } from '@platform/contracts';
 
 export interface AssistantProfile {
   name: string;
@@ -61,6 +61,32 @@ export type AssistantUsageRecorded = {
   };
 };
 
+/** A prompt linked to an assistant: pinned to a version, or following a label (default `latest`). */
+export interface PromptLink {
+  promptId: string;
+  role: PromptLinkRole;
+  priority: number;
+  conditions: Condition[];
+  pin: { version: number } | { label: string };
+  linkedAt: string;
+}
+
+export type AssistantPromptLinked = {
+  type: 'AssistantPromptLinked';
+  data: { assistantId: string; link: PromptLink };
+};
+
+/** Carries the link as it is after the change, so history shows the whole link. */
+export type AssistantPromptLinkUpdated = {
+  type: 'AssistantPromptLinkUpdated';
+  data: { assistantId: string; link: PromptLink; at: string };
+};
+
+export type AssistantPromptUnlinked = {
+  type: 'AssistantPromptUnlinked';
+  data: { assistantId: string; promptId: string; at: string };
+};
+
 export type AssistantEvent =
   | AssistantCreated
   | AssistantCloned
@@ -68,7 +94,10 @@ export type AssistantEvent =
   | AssistantActivated
   | AssistantDeactivated
   | AssistantArchived
-  | AssistantUsageRecorded;
+  | AssistantUsageRecorded
+  | AssistantPromptLinked
+  | AssistantPromptLinkUpdated
+  | AssistantPromptUnlinked;
 
 export type AssistantEventType = AssistantEvent['type'];
 
@@ -80,4 +109,7 @@ export const ASSISTANT_EVENT_TYPES: readonly AssistantEventType[] = [
   'AssistantDeactivated',
   'AssistantArchived',
   'AssistantUsageRecorded',
+  'AssistantPromptLinked',
+  'AssistantPromptLinkUpdated',
+  'AssistantPromptUnlinked',
 ];

@@ -1,5 +1,5 @@
 import type { AssistantStatus, Configuration } from '@platform/contracts';
-import type { AssistantEvent, AssistantProfile } from './assistant.events';
+import type { AssistantEvent, AssistantProfile, PromptLink } from './assistant.events';
 
 export interface UsageTotals {
   conversations: number;
@@ -20,6 +20,7 @@ export interface Assistant extends AssistantProfile {
   createdAt: string;
   updatedAt: string;
   usage: UsageTotals;
+  promptLinks: PromptLink[];
 }
 
 export type AssistantState = { kind: 'none' } | { kind: 'existing'; assistant: Assistant };
@@ -59,6 +60,7 @@ function born(data: AssistantProfile & { assistantId: string; ownerId: string; c
       createdAt: data.createdAt,
       updatedAt: data.createdAt,
       usage: { ...NO_USAGE },
+      promptLinks: [],
     },
   };
 }
@@ -109,12 +111,23 @@ export function evolve(state: AssistantState, event: AssistantEvent): AssistantS
         u.at,
       );
     }
+    case 'AssistantPromptLinked':
+      return next({ promptLinks: [...links(a), event.data.link] }, event.data.link.linkedAt);
+    case 'AssistantPromptLinkUpdated': {
+      const { link } = event.data;
+      return next({ promptLinks: links(a).map((l) => (l.promptId === link.promptId ? link : l)) }, event.data.at);
+    }
+    case 'AssistantPromptUnlinked':
+      return next({ promptLinks: links(a).filter((l) => l.promptId !== event.data.promptId) }, event.data.at);
     default: {
       const unreachable: never = event;
       return unreachable;
     }
   }
 }
+
+// Documents written before links existed have none.
+const links = (a: Assistant): PromptLink[] => a.promptLinks ?? [];
 
 export function fold(events: readonly AssistantEvent[], from: AssistantState = initialState): AssistantState {
   return events.reduce(evolve, from);

@@ -46,7 +46,7 @@ export async function appendEvents(
     // One statement, sorted by revision, so positions grow with revisions within the transaction.
     const result = await sql.query<EventRow>(
       `INSERT INTO ${ctx.tables.events} (stream_id, revision, id, type, schema_version, data, metadata)
-       SELECT $1, x.revision, x.id, x.type, x.schema_version, x.data, x.metadata
+       SELECT $1, x.revision, x.id, x.type, x.schema_version, coalesce(x.data, 'null'), x.metadata
        FROM jsonb_to_recordset($2::jsonb)
          AS x(revision int, id uuid, type text, schema_version int, data jsonb, metadata jsonb)
        ORDER BY x.revision
@@ -65,7 +65,7 @@ export async function appendEvents(
     const handled = stored.filter((e) => projection.handles.includes(e.type));
     if (handled.length > 0) await projection.apply(handled, sql);
   }
-  // Delivered at COMMIT only, so a listener never hears of events it cannot read yet (and never of rolled back ones).
+  // Delivered at COMMIT, so listeners hear of committed events only (never of rolled-back ones): not a dual write.
   await sql.query('SELECT pg_notify($1, $2)', [ctx.tables.channel, '']);
   return { nextExpectedRevision: last, events: stored };
 }

@@ -65,6 +65,28 @@ describe('expected revision', () => {
   });
 });
 
+describe('stored shape', () => {
+  it('round-trips data and metadata, with a numeric position and a decimal transaction id', async () => {
+    const id = newStreamId();
+    const meta = { ...event().metadata, tenant: 't-1' };
+    const appended = [
+      { type: 'Nothing', data: null, metadata: meta },
+      { type: 'Nested', data: { a: [1, { b: 'ü' }], s: "it's \"quoted\"" }, metadata: meta },
+    ];
+    const { events: stored } = await store.append(id, appended, { expectedRevision: 'no_stream' });
+    const read = await store.readStream(id);
+    expect(read).toEqual(stored);
+    expect(read.map((e) => [e.type, e.data, e.metadata, e.schemaVersion, e.streamId])).toEqual([
+      ['Nothing', null, meta, 1, id],
+      ['Nested', appended[1].data, meta, 1, id],
+    ]);
+    expect(typeof read[0].position).toBe('number');
+    expect(read[1].position).toBeGreaterThan(read[0].position);
+    expect(read[0].transactionId).toMatch(/^[1-9][0-9]*$/);
+    expect(read[1].transactionId).toBe(read[0].transactionId);
+  });
+});
+
 describe('racing writers', () => {
   it.each<[string, ExpectedRevision, number]>([
     ['an expected number', 1, 1],
@@ -127,6 +149,28 @@ describe('transactions and failures', () => {
     );
     expect(await failed).toBeInstanceOf(WrongExpectedRevisionError);
     expect(await store.readStream(a)).toHaveLength(1);
+  });
+
+  it('retries the loser of a deadlock between two transactions appending crosswise', async () => {
+    const [s1, s2] = [newStreamId(), newStreamId()];
+    await store.append(s1, [event()], { expectedRevision: 'no_stream' });
+    await store.append(s2, [event()], { expectedRevision: 'no_stream' });
+    const holding = [gate(), gate()];
+    let runs = 0;
+    const crosswise = (first: string, second: string, me: number) =>
+      store.transaction(async (tx) => {
+        runs += 1;
+        await tx.append(first, [event()], { expectedRevision: 'any' });
+        if (runs <= 2) {
+          holding[me].open();
+          await holding[1 - me].opened;
+        }
+        await tx.append(second, [event()], { expectedRevision: 'any' });
+      });
+    await Promise.all([crosswise(s1, s2, 0), crosswise(s2, s1, 1)]);
+    expect(runs).toBe(3);
+    expect((await store.readStream(s1)).map((e) => e.revision)).toEqual([1, 2, 3]);
+    expect((await store.readStream(s2)).map((e) => e.revision)).toEqual([1, 2, 3]);
   });
 
   it('reports a connection lost mid-transaction as EventStoreUnavailableError and writes nothing', async () => {

@@ -26,3 +26,7 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   if (codeOf(err) !== '23505') return false;
   return constraint === undefined || (err as { constraint?: string }).constraint === constraint;
 }
+
+export function isDeadlock(err: unknown): boolean {
+  return codeOf(err) === '40P01';
+}

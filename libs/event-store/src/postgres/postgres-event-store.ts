@@ -18,7 +18,7 @@ import {
 import { appendEvents, lockStreams, type AppendContext } from './append';
 import { assertSchemaName, storeTables, type StoreTables } from './identifiers';
 import { eventStoreMigrations, runMigrations } from './migrations';
-import { toUnavailable } from './pg-errors';
+import { isDeadlock, toUnavailable } from './pg-errors';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
 import { withTransaction } from './session';
 import { UpcasterChain } from './upcasting';
@@ -36,8 +36,9 @@ export interface PostgresEventStoreConnectOptions extends PostgresEventStoreOpti
   applicationName?: string;
 }
 
-// A StreamOrderConflictError clears on a fresh transaction (it gets a newer id), so a few attempts suffice.
-const ORDER_CONFLICT_ATTEMPTS = 5;
+// A StreamOrderConflictError clears on a fresh transaction (it gets a newer id), and so does a deadlock between
+// two transactions appending to the same streams in opposite orders; a few attempts suffice.
+const RETRY_ATTEMPTS = 5;
 
 export class PostgresEventStore implements EventStore {
   readonly schema: string;
@@ -95,9 +96,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * `work` runs again, in a new transaction, after a StreamOrderConflictError; keep it free of outside effects.
-   * The retry locks the contended streams before anything else, so its transaction id is taken while it already
-   * holds them and a newer writer cannot slip in between again.
+   * `work` runs again, in a new transaction, after a StreamOrderConflictError or a deadlock, so keep it free of
+   * outside effects. After an order conflict the retry locks the contended streams first, taking its transaction
+   * id as it queues for them, so a newer writer cannot slip in between again.
    */
   async transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T> {
     const contended = new Set<string>();
@@ -108,8 +109,10 @@ export class PostgresEventStore implements EventStore {
           return work(this.transactionOn(client));
         });
       } catch (err) {
-        if (!(err instanceof StreamOrderConflictError) || attempt >= ORDER_CONFLICT_ATTEMPTS) throw err;
-        contended.add(err.streamId);
+        const retryable = err instanceof StreamOrderConflictError || isDeadlock(err);
+        if (process.env.DEBUG_RETRY) console.log("RETRY", (err as Error).name, (err as {code?: string}).code, (err as Error).message);
+        if (!retryable || attempt >= RETRY_ATTEMPTS) throw err;
+        if (err instanceof StreamOrderConflictError) contended.add(err.streamId);
       }
     }
   }

@@ -6,6 +6,8 @@ import { withTransaction } from '../postgres/session';
 import { ensureCheckpoint, lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoints';
 import { WakeSignal } from './wake-signal';
 
+const RECHECK_MIN_MS = 10;
+
 export interface CatchUpSubscriptionOptions {
   batchSize?: number; // events read per transaction (default 100)
   pollIntervalMs?: number; // fallback wake-up when no notification arrives (default 1000)
@@ -90,11 +92,15 @@ export class CatchUpSubscription {
 
   private async run(): Promise<void> {
     let failures = 0;
+    let recheckMs = 0; // set after a notification found nothing: its events may still sit behind the barrier
     while (this.running) {
       try {
         const count = await this.runOnce();
         failures = 0;
-        if (count > 0) continue;
+        if (count > 0) {
+          recheckMs = 0;
+          continue;
+        }
       } catch (err) {
         failures += 1;
         this.options.onError?.(err);
@@ -103,11 +109,13 @@ export class CatchUpSubscription {
       if (failures > 0) {
         const initial = this.options.retryInitialMs ?? 100;
         await this.signal.wait(Math.min(this.options.retryMaxMs ?? 30_000, initial * 2 ** (failures - 1)), false);
-      } else {
-        if (!this.listener) await this.listen();
-        // Polling too: an event held back by the barrier (older transaction still open) sends no second NOTIFY.
-        await this.signal.wait(this.pollIntervalMs);
+        continue;
       }
+      if (!this.listener) await this.listen();
+      // A NOTIFY comes once, at commit; an event the barrier held back then (an older transaction still open) is
+      // fetched by rechecking soon after, backing off to the plain poll interval.
+      const woke = await this.signal.wait(recheckMs || this.pollIntervalMs);
+      recheckMs = woke === 'notified' ? RECHECK_MIN_MS : recheckMs && Math.min(recheckMs * 2, this.pollIntervalMs);
     }
   }
 

@@ -27,7 +27,10 @@ export class AssistantReadRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async get(id: string): Promise<Assistant | null> {
-    const { rows } = await this.pool.query<{ doc: Assistant }>('SELECT doc FROM assistants.assistant_view WHERE id = $1', [id]);
+    const { rows } = await this.pool.query<{ doc: Assistant }>(
+      'SELECT doc FROM assistants.assistant_view WHERE id = $1',
+      [id],
+    );
     return rows[0]?.doc ?? null;
   }
 
@@ -48,7 +51,12 @@ export class AssistantReadRepository {
        ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
       params,
     );
-    return page(rows, q.limit, (r) => toAssistantDto(r.doc), (r) => ({ c: r.created_at.toISOString(), i: r.doc.id }));
+    return page(
+      rows,
+      q.limit,
+      (r) => toAssistantDto(r.doc),
+      (r) => ({ c: r.created_at.toISOString(), i: r.doc.id }),
+    );
   }
 
   async search(q: SearchAssistantsQuery): Promise<Page<SearchHitDto>> {
@@ -59,10 +67,16 @@ export class AssistantReadRepository {
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     else where.push(`status <> 'archived'`);
     if (q.type) where.push(`type = $${params.push(q.type)}`);
-    const tags = q.tags?.split(',').map((t) => t.trim()).filter(Boolean) ?? [];
+    const tags =
+      q.tags
+        ?.split(',')
+        .map((t) => t.trim())
+        .filter(Boolean) ?? [];
     if (tags.length) where.push(`tags @> $${params.push(tags)}::text[]`);
     const after = decodeCursor(q.cursor, isRank);
-    const cursorFilter = after ? `WHERE (score, id) < ($${params.push(after.r)}::float8, $${params.push(after.i)}::uuid)` : '';
+    const cursorFilter = after
+      ? `WHERE (score, id) < ($${params.push(after.r)}::float8, $${params.push(after.i)}::uuid)`
+      : '';
     const { rows } = await this.pool.query<{ doc: Assistant; score: number }>(
       `SELECT doc, score FROM (
          SELECT doc, id, round(ts_rank(search, query)::numeric, 6)::float8 AS score
@@ -72,7 +86,12 @@ export class AssistantReadRepository {
        ORDER BY score DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
       params,
     );
-    return page(rows, q.limit, (r) => ({ ...toAssistantDto(r.doc), score: r.score }), (r) => ({ r: r.score, i: r.doc.id }));
+    return page(
+      rows,
+      q.limit,
+      (r) => ({ ...toAssistantDto(r.doc), score: r.score }),
+      (r) => ({ r: r.score, i: r.doc.id }),
+    );
   }
 
   async popular(q: PopularAssistantsQuery): Promise<{ data: AssistantDto[] }> {

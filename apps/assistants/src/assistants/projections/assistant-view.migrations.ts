@@ -31,19 +31,6 @@ export const assistantViewMigrations = [
       CREATE INDEX IF NOT EXISTS assistant_view_parent_idx ON assistants.assistant_view (parent_id);
     `,
   },
-  {
-    id: 'assistants-002-idempotency',
-    sql: `
-      CREATE TABLE IF NOT EXISTS assistants.idempotency_keys (
-        actor_id text NOT NULL,
-        key text NOT NULL,
-        request_hash text NOT NULL,
-        response jsonb NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (actor_id, key)
-      );
-    `,
-  },
 ];
 
 export const LIVE_SLUG_CONSTRAINT = 'assistant_view_live_slug_key';

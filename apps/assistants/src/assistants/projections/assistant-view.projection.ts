@@ -25,9 +25,7 @@ export const assistantViewProjection: InlineProjection = {
 };
 
 async function upsert(sql: SqlExecutor, a: Assistant): Promise<void> {
-  const domains = (a.persona.knowledgeDomains ?? [])
-    .flatMap((d) => [d.name, ...d.topics, ...d.keywords])
-    .join(' ');
+  const domains = (a.persona.knowledgeDomains ?? []).flatMap((d) => [d.name, ...d.topics, ...d.keywords]).join(' ');
   await sql.query(
     `INSERT INTO assistants.assistant_view
        (id, slug, name, status, type, tags, owner_id, parent_id, version, created_at, updated_at,
@@ -44,9 +42,24 @@ async function upsert(sql: SqlExecutor, a: Assistant): Promise<void> {
        conversations = EXCLUDED.conversations, messages = EXCLUDED.messages, tokens = EXCLUDED.tokens,
        doc = EXCLUDED.doc, search = EXCLUDED.search`,
     [
-      a.id, a.slug, a.name, a.status, a.type, a.tags, a.ownerId, a.parentId, a.version, a.createdAt, a.updatedAt,
-      a.usage.conversations, a.usage.messages, a.usage.tokens, JSON.stringify(a),
-      a.specialty ?? '', domains, a.description ?? '',
+      a.id,
+      a.slug,
+      a.name,
+      a.status,
+      a.type,
+      a.tags,
+      a.ownerId,
+      a.parentId,
+      a.version,
+      a.createdAt,
+      a.updatedAt,
+      a.usage.conversations,
+      a.usage.messages,
+      a.usage.tokens,
+      JSON.stringify(a),
+      a.specialty ?? '',
+      domains,
+      a.description ?? '',
     ],
   );
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AssistantDto, RequestMeta } from '@platform/contracts';
-import { AssistantCommandRunner } from '../../infrastructure/assistant-command-runner';
+import { CommandRunner } from '../../../shared/command-runner';
+import { executeAssistantCommand } from '../../assistant.aggregate';
 
 @Injectable()
 export class ArchiveAssistantHandler {
-  constructor(private readonly runner: AssistantCommandRunner) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   execute(assistantId: string, meta: RequestMeta): Promise<AssistantDto> {
-    return this.runner.execute(assistantId, meta, () => ({
+    return executeAssistantCommand(this.runner, assistantId, meta, () => ({
       type: 'ArchiveAssistant',
       assistantId,
       now: new Date().toISOString(),

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AssistantNotFoundError, slugify } from '@platform/assistants-domain';
 import type { AssistantDto, CloneAssistantBody, RequestMeta } from '@platform/contracts';
 import { v7 as uuidv7 } from 'uuid';
-import { AssistantCommandRunner } from '../../infrastructure/assistant-command-runner';
+import { CommandRunner } from '../../../shared/command-runner';
+import { executeAssistantCommand } from '../../assistant.aggregate';
 import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
 
 @Injectable()
 export class CloneAssistantHandler {
   constructor(
-    private readonly runner: AssistantCommandRunner,
+    private readonly runner: CommandRunner,
     private readonly read: AssistantReadRepository,
   ) {}
 
@@ -19,7 +20,7 @@ export class CloneAssistantHandler {
     const name = body.name ?? `${source.name.slice(0, 248)} (copy)`;
     const slug = body.slug ?? (await this.read.freeSlug(slugify(name)));
     const assistantId = uuidv7();
-    return this.runner.execute(assistantId, { ...meta, expectedVersion: undefined }, () => ({
+    return executeAssistantCommand(this.runner, assistantId, { ...meta, expectedVersion: undefined }, () => ({
       type: 'CloneAssistant',
       assistantId,
       now: new Date().toISOString(),

@@ -26,7 +26,10 @@ export class AssistantHistoryHandler {
   /** The assistant's own events, oldest first: revisions are contiguous, so a page is a revision range. */
   async execute(id: string, q: HistoryQuery): Promise<Page<AssistantHistoryEntryDto>> {
     const from = (decodeCursor(q.cursor, isRevision)?.v ?? 0) + 1;
-    const events = await this.store.readStream(assistantStreamId(id), { fromRevision: from, toRevision: from + q.limit });
+    const events = await this.store.readStream(assistantStreamId(id), {
+      fromRevision: from,
+      toRevision: from + q.limit,
+    });
     if (events.length === 0 && from === 1) throw new AssistantNotFoundError(id);
     const shown = events.slice(0, q.limit);
     return {
@@ -50,6 +53,9 @@ export class AssistantHistoryController {
 
   @RpcPattern(AssistantPatterns.history)
   history(@Payload() { body }: Envelope<{ id: string; query?: unknown }>) {
-    return this.handler.execute(parseInput(uuidSchema, body.id, 'id'), parseInput(historyQuerySchema, body.query ?? {}));
+    return this.handler.execute(
+      parseInput(uuidSchema, body.id, 'id'),
+      parseInput(historyQuerySchema, body.query ?? {}),
+    );
   }
 }

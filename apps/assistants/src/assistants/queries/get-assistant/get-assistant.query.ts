@@ -1,7 +1,14 @@
 import { Controller, Inject, Injectable } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { AssistantNotFoundError, fold, type AssistantEvent } from '@platform/assistants-domain';
-import { AssistantPatterns, getAssistantQuerySchema, parseInput, uuidSchema, type AssistantDto, type Envelope } from '@platform/contracts';
+import {
+  AssistantPatterns,
+  getAssistantQuerySchema,
+  parseInput,
+  uuidSchema,
+  type AssistantDto,
+  type Envelope,
+} from '@platform/contracts';
 import { EVENT_STORE, type EventStore } from '@platform/event-store';
 import { RpcPattern } from '@platform/messaging';
 import { VersionNotFoundError } from '../../assistant.errors';
