@@ -8,9 +8,11 @@ const base = {
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
+  // Jest ignores testTimeout inside a project; real-service tests need more than the 5 s default.
+  testTimeout: 60000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts'] },
-    { ...base, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int.spec.ts'], testTimeout: 60000 },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/apps/**/*.e2e.spec.ts'], testTimeout: 120000 },
+    { ...base, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/apps/**/*.e2e.spec.ts'] },
   ],
 };

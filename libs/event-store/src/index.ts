@@ -9,3 +9,4 @@ export { CatchUpSubscription, resetSubscription } from './subscriptions/catch-up
 export type { CatchUpSubscriptionOptions } from './subscriptions/catch-up-subscription';
 export { EventStoreModule, EVENT_STORE, PG_POOL } from './nest/event-store.module';
 export type { EventStoreModuleOptions, EventStoreModuleAsyncOptions } from './nest/event-store.module';
+export { WakeSignal, type Wake } from './subscriptions/wake-signal';

@@ -31,6 +31,7 @@ export async function appendEvents(
   }
   if (events.length === 0) return { nextExpectedRevision: await checkOnly(sql, ctx.tables, streamId, expected), events: [] };
 
+  await lockStreams(sql, ctx.tables, [streamId]);
   const last = await claimRevisions(sql, ctx.tables, streamId, expected, events.length);
   const first = last - events.length + 1;
   const rows = events.map((e, i) => ({
@@ -73,8 +74,9 @@ export async function appendEvents(
 /**
  * Moves the stream row to its new revision and returns it, or throws. The row lock serialises writers of one
  * stream: a racing writer waits, then re-checks its condition against the committed row and fails cleanly.
- * The feed orders by transaction id, so a stream's transactions must also be in transaction-id order:
- * a transaction older than the stream's last writer is refused (StreamOrderConflictError, retryable).
+ * The feed orders by transaction id, so a stream's transactions must also be in transaction-id order: the advisory
+ * lock ensures it for a transaction's first write, and a transaction that already had an id older than the stream's
+ * last writer is refused (StreamOrderConflictError, retryable).
  */
 async function claimRevisions(
   sql: SqlExecutor,
@@ -120,9 +122,15 @@ async function claimRevisions(
   throw new StreamOrderConflictError(streamId);
 }
 
-/** Row-locks existing streams in a fixed order (so two lockers cannot deadlock). */
-export async function lockStreams(sql: SqlExecutor, t: StoreTables, streamIds: string[]): Promise<void> {
-  await sql.query(`SELECT 1 FROM ${t.streams} WHERE stream_id = ANY($1::text[]) ORDER BY stream_id FOR UPDATE`, [streamIds]);
+/**
+ * Takes the streams' advisory locks (sorted, so two lockers cannot deadlock). Unlike a row lock, an advisory lock
+ * does not assign a transaction id: taken before the transaction's first write, it makes the id assigned afterwards
+ * higher than that of every earlier writer of these streams, which have all committed by then.
+ */
+export async function lockStreams(sql: SqlExecutor, t: StoreTables, streamIds: readonly string[]): Promise<void> {
+  for (const id of [...new Set(streamIds)].sort()) {
+    await sql.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [t.schema, id]);
+  }
 }
 
 async function checkOnly(sql: SqlExecutor, t: StoreTables, streamId: string, expected: ExpectedRevision): Promise<number> {

@@ -97,8 +97,8 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * `work` runs again, in a new transaction, after a StreamOrderConflictError or a deadlock, so keep it free of
-   * outside effects. After an order conflict the retry locks the contended streams first, taking its transaction
-   * id as it queues for them, so a newer writer cannot slip in between again.
+   * outside effects. After an order conflict the retry locks the contended streams before its first write, so
+   * it cannot meet that conflict on them again.
    */
   async transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T> {
     const contended = new Set<string>();
@@ -110,7 +110,6 @@ export class PostgresEventStore implements EventStore {
         });
       } catch (err) {
         const retryable = err instanceof StreamOrderConflictError || isDeadlock(err);
-        if (process.env.DEBUG_RETRY) console.log("RETRY", (err as Error).name, (err as {code?: string}).code, (err as Error).message);
         if (!retryable || attempt >= RETRY_ATTEMPTS) throw err;
         if (err instanceof StreamOrderConflictError) contended.add(err.streamId);
       }

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { EventStoreUnavailableError } from '../errors';
 import { isConnectionError, toUnavailable } from './pg-errors';
 
 /**
@@ -10,7 +11,8 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
   try {
     client = await pool.connect();
   } catch (err) {
-    throw toUnavailable(err);
+    // Whatever the reason (refused, terminated, database closed to connections), nothing was written.
+    throw err instanceof EventStoreUnavailableError ? err : new EventStoreUnavailableError(err);
   }
   let broken: Error | undefined;
   // A socket that drops between two queries emits 'error' on the client; unhandled, it would crash the process.

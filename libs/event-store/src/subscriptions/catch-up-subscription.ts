@@ -21,7 +21,9 @@ export interface CatchUpSubscriptionOptions {
  * Feeds the ordered event feed to a subscriber in batches. Each batch is one transaction: lock the checkpoint
  * row, read the feed after it, let the subscriber write, move the checkpoint, commit. A crash anywhere before
  * the commit leaves both the subscriber's rows and the checkpoint as they were, so every event takes effect
- * exactly once, and a second instance with the same name waits on the row lock instead of double-processing.
+ * exactly once (provided the subscriber writes only through the `sql` it is handed), and a second instance with
+ * the same name waits on the row lock instead of double-processing. Keep batches short: while one is open its
+ * transaction holds back the feed's barrier for every reader on the server.
  */
 export class CatchUpSubscription {
   private readonly batchSize: number;

@@ -125,8 +125,17 @@ export class IdempotentConsumer {
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {
-    for await (const msg of messages) {
-      await this.process(msg);
+    try {
+      for await (const msg of messages) {
+        await this.process(msg);
+      }
+    } catch (err) {
+      // The iterator ends with an error only when the consumer or its stream is gone; start() again recreates it.
+      this.logger.error(`Stopped consuming: ${describe(err)}`);
+      if (this.messages === messages) {
+        this.messages = undefined;
+        this.loop = undefined;
+      }
     }
   }
 

@@ -64,7 +64,7 @@ async function startCollector(): Promise<void> {
       headers.push(m.headers?.get(EVENT_HEADERS.type));
       m.ack();
     }
-  })();
+  })().catch(() => undefined);
 }
 
 /** Everything appended so far has reached the collector, and nothing else is on its way to it. */

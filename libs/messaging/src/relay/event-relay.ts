@@ -2,11 +2,12 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import { assertSchemaName, type EventStore, type FeedCheckpoint } from '@platform/event-store';
 import type { JetStreamClient, NatsConnection } from 'nats';
 import { Client, type Pool } from 'pg';
-import { busPrefix, eventStreamName, eventSubject, streamCategory } from '../config/bus-config';
-import { busEventHeaders, encodeBusEvent, toBusEvent } from '../events/bus-event';
+import { busPrefix, eventStreamName } from '../config/bus-config';
+import { toBusEvent } from '../events/bus-event';
 import { ensureEventStream } from './event-stream';
+import { publishBatch } from './publish-batch';
 import { migrateRelay, readRelayCheckpoint, saveRelayCheckpoint } from './relay-checkpoint';
-import { WakeSignal } from './wake-signal';
+import { WakeSignal, type Wake } from '@platform/event-store';
 
 export interface EventRelayOptions {
   store: EventStore;
@@ -27,7 +28,13 @@ export interface RelayStats {
   duplicates: number; // events JetStream had already (re-published after a crash or a takeover)
 }
 
+interface Session {
+  client: Client;
+  lost?: Error;
+}
+
 const MAX_BACKOFF_MS = 5000;
+const FIRST_RECHECK_MS = 5;
 
 /**
  * Publishes every committed event of the store's ordered feed to JetStream, in feed order, with the event id
@@ -143,41 +150,27 @@ export class EventRelay {
   }
 
   private async lead(session: Session): Promise<void> {
-    const { client } = session;
     if (!this.migrated) {
       await migrateRelay(this.options.pool, this.options.schema);
       this.migrated = true;
     }
-    await client.query(`LISTEN "${this.channel}"`);
+    await session.client.query(`LISTEN "${this.channel}"`);
+    const pollIntervalMs = this.options.pollIntervalMs ?? 250;
+    let from = await readRelayCheckpoint(session.client, this.options.schema, this.stream);
     let streamReady = false;
-    let from = await readRelayCheckpoint(client, this.options.schema, this.stream);
     let failures = 0;
+    let woke: Wake = 'timeout';
+    let recheckMs = 0;
     while (!this.stopping && !session.lost) {
-      let count = 0;
+      // Told of a commit since the last read? Then an empty read means the event is held back, not absent.
+      const hinted = woke === 'notified' || this.signal.takePending();
+      woke = 'timeout';
+      let count: number;
       try {
-        if (!streamReady) {
-          await ensureEventStream(await this.options.nats.jetstreamManager(), {
-            prefix: this.prefix,
-            duplicateWindowMs: this.options.duplicateWindowMs,
-          });
-          streamReady = true;
-        }
-        this.signal.clear();
-        const { events, next } = await this.options.store.readAll(from, this.options.batchSize ?? 100);
-        for (const event of events) {
-          if (session.lost) throw session.lost;
-          await this.publish(toBusEvent(event));
-        }
-        count = events.length;
+        if (!streamReady) await this.ensureStream();
+        streamReady = true;
+        ({ count, next: from } = await this.relayBatch(session, from));
         failures = 0;
-        if (count > 0) {
-          // Through the lock's connection: a relay that lost its lock cannot move the checkpoint.
-          await saveRelayCheckpoint(client, this.options.schema, this.stream, next).catch((err: unknown) => {
-            session.lost = err instanceof Error ? err : new Error(String(err));
-            throw err;
-          });
-          from = next;
-        }
       } catch (err) {
         if (session.lost) throw session.lost;
         failures += 1;
@@ -186,25 +179,47 @@ export class EventRelay {
         await this.signal.wait(Math.min(MAX_BACKOFF_MS, 100 * 2 ** (failures - 1)), false);
         continue;
       }
-      // Poll too: an event held back by the feed's barrier (older transaction still open) brings no new NOTIFY.
-      if (count === 0) await this.signal.wait(this.options.pollIntervalMs ?? 250);
+      if (count > 0) {
+        recheckMs = 0;
+        continue;
+      }
+      recheckMs = nextRecheck(recheckMs, hinted, pollIntervalMs);
+      woke = await this.signal.wait(recheckMs || pollIntervalMs);
     }
   }
 
-  private async publish(event: ReturnType<typeof toBusEvent>): Promise<void> {
-    const ack = await this.js.publish(eventSubject(streamCategory(event.streamId), event.type, this.prefix), encodeBusEvent(event), {
-      msgID: event.id,
-      headers: busEventHeaders(event),
-      expect: { streamName: this.stream },
+  /** Reads the next batch after `from`, publishes it and moves the checkpoint; returns the new position. */
+  private async relayBatch(session: Session, from: FeedCheckpoint): Promise<{ count: number; next: FeedCheckpoint }> {
+    const { events, next } = await this.options.store.readAll(from, this.options.batchSize ?? 100);
+    if (events.length === 0) return { count: 0, next: from };
+    const outcome = await publishBatch(this.js, events.map(toBusEvent), { prefix: this.prefix, stream: this.stream });
+    this.counters.published += outcome.published;
+    this.counters.duplicates += outcome.duplicates;
+    if (session.lost) throw session.lost;
+    // Through the lock's connection: a relay that lost its lock cannot move the checkpoint.
+    await saveRelayCheckpoint(session.client, this.options.schema, this.stream, next).catch((err: unknown) => {
+      session.lost = err instanceof Error ? err : new Error(String(err));
+      throw err;
     });
-    if (ack.duplicate) this.counters.duplicates += 1;
-    else this.counters.published += 1;
+    return { count: events.length, next };
+  }
+
+  private async ensureStream(): Promise<void> {
+    await ensureEventStream(await this.options.nats.jetstreamManager(), {
+      prefix: this.prefix,
+      duplicateWindowMs: this.options.duplicateWindowMs,
+    });
   }
 }
 
-interface Session {
-  client: Client;
-  lost?: Error;
+/**
+ * A notification followed by an empty read means the new event is held back by the feed's barrier (an older
+ * transaction, possibly in another database of the server, is still running). No second NOTIFY comes when
+ * that transaction ends, so look again soon, backing off (5, 10, 20 ... ms) until the regular poll takes over.
+ */
+function nextRecheck(current: number, hinted: boolean, pollIntervalMs: number): number {
+  const next = current > 0 ? current * 2 : hinted ? FIRST_RECHECK_MS : 0;
+  return next < pollIntervalMs ? next : 0;
 }
 
 function describe(err: unknown): string {

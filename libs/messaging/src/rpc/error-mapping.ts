@@ -22,7 +22,7 @@ export function mapErrors(mappings: readonly ErrorMapping[]): ErrorMapper {
 }
 
 const PG_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
-const PG_DOWN_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const PG_DOWN_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
 
 function isPostgresDown(error: unknown, depth = 0): boolean {
   if (error instanceof EventStoreUnavailableError) return true;
