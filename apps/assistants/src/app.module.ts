@@ -1,17 +1,15 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@platform/event-store';
 import { AssistantsModule } from './assistants/assistants.module';
+import { inlineProjections, migrations, schema } from './read-models';
 import { RelayHost } from './relay.host';
-import { idempotencyMigration } from './shared/idempotency';
-import { assistantViewMigrations, ASSISTANTS_SCHEMA } from './assistants/projections/assistant-view.migrations';
-import { assistantViewProjection } from './assistants/projections/assistant-view.projection';
 
 @Module({
   imports: [
     EventStoreModule.forRoot({
-      schema: ASSISTANTS_SCHEMA,
-      inlineProjections: [assistantViewProjection],
-      migrations: [...assistantViewMigrations, idempotencyMigration],
+      schema,
+      inlineProjections,
+      migrations,
       applicationName: 'assistants',
       poolSize: Number(process.env.PG_POOL_SIZE ?? 10),
     }),

@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import { AppModule } from './app.module';
 import { assistantProblem } from './assistants/assistant.errors';
 import { startHealthServer } from './health-server';
+import { promptProblem } from './prompts/prompt.errors';
 import { sharedProblem } from './shared/errors';
 
 async function bootstrap() {
@@ -15,7 +16,7 @@ async function bootstrap() {
     AppModule,
     natsMicroserviceOptions('assistants'),
   );
-  app.useGlobalFilters(new RpcProblemFilter(assistantProblem, sharedProblem));
+  app.useGlobalFilters(new RpcProblemFilter(assistantProblem, promptProblem, sharedProblem));
   app.enableShutdownHooks();
   await app.listen();
   if (process.env.HEALTH_PORT) {

@@ -1,32 +1,16 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import {
-  createTestBus,
-  createTestDatabase,
-  startPlatform,
-  withDatabaseClosed,
-  type RunningPlatform,
-} from '@platform/testing';
+import { startIsolatedPlatform, withDatabaseClosed, type IsolatedPlatform } from '@platform/testing';
 import { client } from './http-client';
 
 describe('assistants over HTTP through the gateway', () => {
-  let platform: RunningPlatform;
+  let platform: IsolatedPlatform;
   let api: ReturnType<typeof client>;
-  let dispose: () => Promise<void>;
-  let dbName: string;
 
   beforeAll(async () => {
-    const db = await createTestDatabase('e2e_assistants');
-    const bus = await createTestBus('e2e_assistants');
-    dbName = db.name;
-    platform = await startPlatform({ databaseUrl: db.url, busPrefix: bus.prefix, env: { RPC_TIMEOUT_MS: '2000' } });
+    platform = await startIsolatedPlatform('e2e_assistants', { RPC_TIMEOUT_MS: '2000' });
     api = client(platform.baseUrl, platform.token);
-    dispose = async () => {
-      await platform.stop();
-      await bus.dispose();
-      await db.drop();
-    };
   });
-  afterAll(() => dispose?.());
+  afterAll(() => platform?.dispose());
 
   const create = async (body: Record<string, unknown>, headers?: Record<string, string>) => {
     const res = await api('POST', '/api/v1/assistants', { body, headers });
@@ -443,6 +427,33 @@ describe('assistants over HTTP through the gateway', () => {
     });
   });
 
+  describe('domain events on the bus', () => {
+    it('publishes every stored change to JetStream, once, in order, with its metadata', async () => {
+      const { body: a } = await create({ name: 'On The Bus' }, { 'x-correlation-id': 'corr-bus' });
+      await api('PUT', `/api/v1/assistants/${a.id}`, { body: { status: 'active' } });
+      await api('POST', `/api/v1/assistants/${a.id}/usage`, { body: { messages: 2 } });
+      const deadline = Date.now() + 15_000;
+      let mine: any[] = [];
+      while (Date.now() < deadline) {
+        mine = (await platform.busEvents()).filter((e: any) => e.streamId === `assistant-${a.id}`);
+        if (mine.length >= 3) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(mine.map((e) => [e.type, e.revision])).toEqual([
+        ['AssistantCreated', 1],
+        ['AssistantActivated', 2],
+        ['AssistantUsageRecorded', 3],
+      ]);
+      expect(new Set(mine.map((e) => e.id)).size).toBe(3);
+      expect(mine[0].metadata).toMatchObject({
+        correlationId: 'corr-bus',
+        actorId: 'admin',
+        occurredAt: expect.any(String),
+      });
+      expect(mine[0].data).toMatchObject({ assistantId: a.id, name: 'On The Bus' });
+    });
+  });
+
   describe('platform edges', () => {
     it('serves /health, /ready and the OpenAPI document without a token', async () => {
       expect((await api('GET', '/health', { auth: false })).body).toEqual({ status: 'ok' });
@@ -493,7 +504,7 @@ describe('assistants over HTTP through the gateway', () => {
     });
 
     it('gives 503 when PostgreSQL is unreachable, and nothing is half-written', async () => {
-      await withDatabaseClosed(dbName, async () => {
+      await withDatabaseClosed(platform.databaseName, async () => {
         const res = await api('POST', '/api/v1/assistants', { body: { name: 'Written While Closed' } });
         expect(res.status).toBe(503);
         expect(res.contentType).toContain('application/problem+json');

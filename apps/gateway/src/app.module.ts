@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { RpcClientModule } from '@platform/messaging';
+import { AssistantPromptsController } from './assistants/assistant-prompts.controller';
 import { AssistantsController } from './assistants/assistants.controller';
+import { PromptsController } from './prompts/prompts.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth.guard';
@@ -11,7 +13,7 @@ export class AppModule {
   static forRoot(config: GatewayConfig) {
     @Module({
       imports: [RpcClientModule.forRoot()],
-      controllers: [HealthController, AssistantsController],
+      controllers: [HealthController, AssistantsController, AssistantPromptsController, PromptsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

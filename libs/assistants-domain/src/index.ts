@@ -6,3 +6,5 @@ export * from './assistant/assistant.decide';
 export * from './assistant/lifecycle';
 export * from './assistant/slug';
 export * from './assistant/catalog';
+export * from './prompt';
+export * from './composition';

@@ -10,3 +10,4 @@ export type { CatchUpSubscriptionOptions } from './subscriptions/catch-up-subscr
 export { EventStoreModule, EVENT_STORE, PG_POOL } from './nest/event-store.module';
 export type { EventStoreModuleOptions, EventStoreModuleAsyncOptions } from './nest/event-store.module';
 export { WakeSignal, type Wake } from './subscriptions/wake-signal';
+export { rebuildProjections } from './projections/rebuild';

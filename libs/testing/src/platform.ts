@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { createTestBus, type TestBus } from './test-bus';
+import { createTestDatabase } from './test-database';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -26,7 +28,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Waits for a condition with a deadline instead of sleeping a fixed time. */
-export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -105,15 +111,56 @@ export async function startPlatform(opts: {
  */
 export async function withDatabaseClosed(name: string, work: () => Promise<void>): Promise<void> {
   const { Client } = await import('pg');
-  const admin = new Client({ connectionString: process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const admin = new Client({
+    connectionString: process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
   await admin.connect();
   const ident = `"${name.replace(/"/g, '""')}"`;
   try {
     await admin.query(`ALTER DATABASE ${ident} ALLOW_CONNECTIONS false`);
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name],
+    );
     await work();
   } finally {
     await admin.query(`ALTER DATABASE ${ident} ALLOW_CONNECTIONS true`);
     await admin.end();
+  }
+}
+
+export interface IsolatedPlatform extends RunningPlatform {
+  databaseUrl: string;
+  databaseName: string;
+  /** Everything the platform published on its JetStream stream so far. */
+  busEvents: TestBus['events'];
+  /** Stops the processes, then removes the run's database and streams. */
+  dispose(): Promise<void>;
+}
+
+/** The whole platform as separate processes, on a database and bus prefix of its own (for end-to-end tests). */
+export async function startIsolatedPlatform(
+  label: string,
+  env: Record<string, string> = {},
+): Promise<IsolatedPlatform> {
+  const db = await createTestDatabase(label);
+  const bus = createTestBus(label);
+  try {
+    const platform = await startPlatform({ databaseUrl: db.url, busPrefix: bus.prefix, env });
+    return {
+      ...platform,
+      databaseUrl: db.url,
+      databaseName: db.name,
+      busEvents: bus.events,
+      dispose: async () => {
+        await platform.stop();
+        await bus.dispose();
+        await db.drop();
+      },
+    };
+  } catch (err) {
+    await bus.dispose();
+    await db.drop();
+    throw err;
   }
 }

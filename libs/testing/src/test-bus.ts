@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { connectNats, decodeBusEvent, eventStreamName, natsUrl, streamNamePrefix, type BusEvent } from '@platform/messaging';
+import {
+  connectNats,
+  decodeBusEvent,
+  eventStreamName,
+  natsUrl,
+  streamNamePrefix,
+  type BusEvent,
+} from '@platform/messaging';
 
 export interface TestBus {
   /** BUS_PREFIX of this run: every subject and stream name it creates starts with it. */
@@ -18,7 +25,10 @@ export interface TestBus {
  * Sets `process.env.BUS_PREFIX` until dispose(): create it before the app under test is defined or built.
  */
 export function createTestBus(label = 'test'): TestBus {
-  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 24);
+  const safeLabel = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 24);
   const prefix = `t_${safeLabel}_${randomBytes(5).toString('hex')}`;
   const url = natsUrl();
   const previous = process.env.BUS_PREFIX;

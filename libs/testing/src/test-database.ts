@@ -24,7 +24,10 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
  * other's data. Call drop() in afterAll; it disconnects anything still attached.
  */
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
-  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  const safeLabel = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30);
   const name = `t_${safeLabel}_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   const url = new URL(adminUrl());

@@ -9,7 +9,27 @@ import { RecordUsageController } from './commands/record-usage/record-usage.cont
 import { RecordUsageHandler } from './commands/record-usage/record-usage.handler';
 import { UpdateAssistantController } from './commands/update-assistant/update-assistant.controller';
 import { UpdateAssistantHandler } from './commands/update-assistant/update-assistant.handler';
-import { CommandRunner } from '../shared/command-runner';
+import { PromptsModule } from '../prompts/prompts.module';
+import { SharedModule } from '../shared/shared.module';
+import { LinkPromptController } from './commands/link-prompt/link-prompt.controller';
+import { LinkPromptHandler } from './commands/link-prompt/link-prompt.handler';
+import { UnlinkPromptController } from './commands/unlink-prompt/unlink-prompt.controller';
+import { UnlinkPromptHandler } from './commands/unlink-prompt/unlink-prompt.handler';
+import { UpdatePromptLinkController } from './commands/update-prompt-link/update-prompt-link.controller';
+import { UpdatePromptLinkHandler } from './commands/update-prompt-link/update-prompt-link.handler';
+import {
+  AssistantPromptsController,
+  AssistantPromptsHandler,
+} from './queries/assistant-prompts/assistant-prompts.query';
+import {
+  LinkedAssistantsController,
+  LinkedAssistantsHandler,
+} from './queries/linked-assistants/linked-assistants.query';
+import {
+  PromptSuggestionsController,
+  PromptSuggestionsHandler,
+} from './queries/prompt-suggestions/prompt-suggestions.query';
+import { SystemPromptController, SystemPromptHandler } from './queries/system-prompt/system-prompt.query';
 import { AssistantReadRepository } from './infrastructure/assistant-read.repository';
 import {
   AssistantHistoryController,
@@ -22,6 +42,7 @@ import { PopularAssistantsController } from './queries/popular-assistants/popula
 import { SearchAssistantsController } from './queries/search-assistants/search-assistants.query';
 
 @Module({
+  imports: [SharedModule, PromptsModule],
   controllers: [
     CreateAssistantController,
     UpdateAssistantController,
@@ -34,9 +55,15 @@ import { SearchAssistantsController } from './queries/search-assistants/search-a
     PopularAssistantsController,
     AssistantHistoryController,
     CatalogController,
+    LinkPromptController,
+    UpdatePromptLinkController,
+    UnlinkPromptController,
+    AssistantPromptsController,
+    LinkedAssistantsController,
+    PromptSuggestionsController,
+    SystemPromptController,
   ],
   providers: [
-    CommandRunner,
     AssistantReadRepository,
     CreateAssistantHandler,
     UpdateAssistantHandler,
@@ -45,6 +72,13 @@ import { SearchAssistantsController } from './queries/search-assistants/search-a
     RecordUsageHandler,
     GetAssistantHandler,
     AssistantHistoryHandler,
+    LinkPromptHandler,
+    UpdatePromptLinkHandler,
+    UnlinkPromptHandler,
+    AssistantPromptsHandler,
+    LinkedAssistantsHandler,
+    PromptSuggestionsHandler,
+    SystemPromptHandler,
   ],
 })
 export class AssistantsModule {}

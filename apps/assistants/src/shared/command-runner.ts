@@ -30,8 +30,8 @@ export interface AggregateSpec<Doc, State, Command, Event extends { type: string
 }
 
 /**
- * Load → decide → append, in one transaction. The row lock on the read model serialises writers to one
- * aggregate, so writes without If-Match queue up instead of being lost; with If-Match a stale version is a 412.
+ * Load → decide → append, in one transaction. The stream lock serialises writers to one aggregate, so writes
+ * without If-Match queue up instead of being lost; with If-Match a stale version is a 412.
  * A creating request with an Idempotency-Key returns the first response on a repeat.
  */
 @Injectable()
@@ -67,7 +67,8 @@ export class CommandRunner {
     meta: RequestMeta,
     build: (current: Doc | null) => Command,
   ): Promise<Doc> {
-    const { rows } = await tx.query<{ doc: Doc }>(`SELECT doc FROM ${spec.viewTable} WHERE id = $1 FOR UPDATE`, [id]);
+    await tx.lockStreams([spec.streamId(id)]);
+    const { rows } = await tx.query<{ doc: Doc }>(`SELECT doc FROM ${spec.viewTable} WHERE id = $1`, [id]);
     const current = rows[0]?.doc ?? null;
     if (meta.expectedVersion !== undefined && (current === null || spec.versionOf(current) !== meta.expectedVersion)) {
       throw new PreconditionFailedError(meta.expectedVersion, current === null ? null : spec.versionOf(current));

@@ -3,7 +3,9 @@ import type { ASSISTANT_STATUSES, ASSISTANT_TYPES, ConfigurationInput, PersonaIn
 export type AssistantType = (typeof ASSISTANT_TYPES)[number];
 export type AssistantStatus = (typeof ASSISTANT_STATUSES)[number];
 export type Persona = PersonaInput;
-export type Configuration = Required<Pick<ConfigurationInput, 'model' | 'temperature' | 'maxTokens' | 'contextWindowTokens' | 'topP'>>;
+export type Configuration = Required<
+  Pick<ConfigurationInput, 'model' | 'temperature' | 'maxTokens' | 'contextWindowTokens' | 'topP'>
+>;
 
 export interface AssistantUsageDto {
   conversations: number;

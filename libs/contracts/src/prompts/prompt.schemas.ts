@@ -5,8 +5,12 @@ export const PROMPT_LINK_ROLES = ['primary', 'secondary', 'fallback'] as const;
 export const CONDITION_OPERATORS = ['eq', 'neq', 'in', 'exists', 'gt', 'lt'] as const;
 export const LATEST_LABEL = 'latest';
 
-const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a letter or _ then letters, digits or _ (max 64)');
-const labelSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lowercase letters, digits, ".", "_" or "-" (max 63)');
+const variableName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a letter or _ then letters, digits or _ (max 64)');
+const labelSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'lowercase letters, digits, ".", "_" or "-" (max 63)');
 const scalar = z.union([z.string().max(10_000), z.number(), z.boolean()]);
 
 export const promptVariableSchema = z.strictObject({
@@ -39,7 +43,10 @@ export const movePromptLabelSchema = z.strictObject({ label: labelSchema, versio
 
 export const getPromptQuerySchema = z
   .strictObject({ version: z.coerce.number().int().min(1).optional(), label: labelSchema.optional() })
-  .refine((q) => !(q.version !== undefined && q.label !== undefined), { message: 'version and label exclude each other', path: ['label'] });
+  .refine((q) => !(q.version !== undefined && q.label !== undefined), {
+    message: 'version and label exclude each other',
+    path: ['label'],
+  });
 
 export const listPromptsQuerySchema = z.strictObject({
   name: z.string().min(1).max(255).optional(),

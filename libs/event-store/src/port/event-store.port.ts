@@ -77,6 +77,12 @@ export interface InlineProjection {
 }
 
 export interface EventStoreTransaction extends SqlExecutor {
+  /**
+   * Serialises this transaction with every other writer of these streams until it ends. Take it before reading
+   * the state a decision rests on: unlike SELECT … FOR UPDATE it assigns no transaction id, so writers queue up
+   * in an order the feed can keep.
+   */
+  lockStreams(streamIds: readonly string[]): Promise<void>;
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
 }

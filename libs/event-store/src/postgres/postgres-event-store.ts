@@ -129,11 +129,13 @@ export class PostgresEventStore implements EventStore {
    * than every transaction still running are returned: the snapshot xmin is taken by the same statement that
    * reads, so whatever sits below it is committed (or rolled back) for good and can never appear later.
    */
-  async readFeed(sql: SqlExecutor, from: FeedCheckpoint, limit: number): Promise<ReadAllResult> {
+  async readFeed(sql: SqlExecutor, from: FeedCheckpoint, limit: number, barrier = true): Promise<ReadAllResult> {
+    // Without the barrier (`barrier: false`) the read shows every event committed before the statement, which is
+    // right only for a reader that holds the projection tables exclusively (a rebuild) and so cannot be overtaken.
     const { rows } = await sql.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events}
        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
-         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         ${barrier ? 'AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
        ORDER BY transaction_id, position
        LIMIT $3`,
       [from.transactionId, from.position, limit],
@@ -151,6 +153,7 @@ export class PostgresEventStore implements EventStore {
     const sql: SqlExecutor = client;
     return {
       query: (text, params) => sql.query(text, params),
+      lockStreams: (streamIds) => lockStreams(sql, this.tables, streamIds),
       append: (streamId, events, options) => appendEvents(sql, this.ctx, streamId, events, options.expectedRevision),
       readStream: (streamId, options) => this.readStreamWith(sql, streamId, options ?? {}),
     };

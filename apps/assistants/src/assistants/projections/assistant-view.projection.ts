@@ -19,10 +19,30 @@ export const assistantViewProjection: InlineProjection = {
       );
       const start = rows[0] ? { kind: 'existing' as const, assistant: rows[0].doc } : { kind: 'none' as const };
       const state = fold(streamEvents as unknown as AssistantEvent[], start);
-      if (state.kind === 'existing') await upsert(sql, state.assistant);
+      if (state.kind !== 'existing') continue;
+      await upsert(sql, state.assistant);
+      if (streamEvents.some((e) => LINK_EVENTS.has(e.type))) await syncLinks(sql, state.assistant);
     }
   },
 };
+
+const LINK_EVENTS = new Set(['AssistantPromptLinked', 'AssistantPromptLinkUpdated', 'AssistantPromptUnlinked']);
+
+/** The reverse index prompt → assistants, for "which assistants use this prompt" and for suggestions. */
+async function syncLinks(sql: SqlExecutor, a: Assistant): Promise<void> {
+  await sql.query('DELETE FROM assistants.assistant_prompt_links WHERE assistant_id = $1', [a.id]);
+  const links = a.promptLinks ?? [];
+  if (links.length === 0) return;
+  await sql.query(
+    `INSERT INTO assistants.assistant_prompt_links (assistant_id, prompt_id, role, priority, pin)
+     SELECT $1, x.prompt_id, x.role, x.priority, x.pin
+     FROM jsonb_to_recordset($2::jsonb) AS x(prompt_id uuid, role text, priority int, pin jsonb)`,
+    [
+      a.id,
+      JSON.stringify(links.map((l) => ({ prompt_id: l.promptId, role: l.role, priority: l.priority, pin: l.pin }))),
+    ],
+  );
+}
 
 async function upsert(sql: SqlExecutor, a: Assistant): Promise<void> {
   const domains = (a.persona.knowledgeDomains ?? []).flatMap((d) => [d.name, ...d.topics, ...d.keywords]).join(' ');

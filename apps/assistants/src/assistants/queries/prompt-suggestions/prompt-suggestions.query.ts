@@ -1,0 +1,117 @@
+import { Controller, Inject, Injectable } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { AssistantNotFoundError, type Assistant } from '@platform/assistants-domain';
+import {
+  parseInput,
+  PromptPatterns,
+  suggestionsQuerySchema,
+  uuidSchema,
+  type Envelope,
+  type PromptSuggestionDto,
+} from '@platform/contracts';
+import { PG_POOL } from '@platform/event-store';
+import { RpcPattern } from '@platform/messaging';
+import type { Pool } from 'pg';
+import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
+
+// Weights of each kind of evidence; a shared tag says more than a keyword found somewhere in a template.
+const WEIGHT = { sharedTag: 3, typeMention: 2, keyword: 1, sameTypeUse: 1, maxSameTypeUses: 5 };
+const MAX_KEYWORDS = 30;
+
+const words = (text: string | null | undefined): string[] => text?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Words that describe what the assistant is about: its specialty and its knowledge domains. */
+export function assistantKeywords(a: Assistant): string[] {
+  const domains = a.persona.knowledgeDomains ?? [];
+  const all = [
+    ...words(a.specialty),
+    ...domains.flatMap((d) => [...words(d.name), ...d.topics.flatMap(words), ...d.keywords.flatMap(words)]),
+  ];
+  return [...new Set(all.filter((w) => w.length >= 3))].slice(0, MAX_KEYWORDS);
+}
+
+interface Row {
+  id: string;
+  name: string;
+  latest_version: number;
+  shared_tags: string[];
+  type_match: boolean;
+  keywords: string[];
+  uses: number;
+  score: number;
+}
+
+@Injectable()
+export class PromptSuggestionsHandler {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly assistants: AssistantReadRepository,
+  ) {}
+
+  /**
+   * Prompts not linked yet, best first. Candidates are found through indexes (shared tags, full-text match of the
+   * assistant's type and keywords, use by assistants of the same type) and scored in the database.
+   */
+  async execute(id: string, limit: number): Promise<{ data: PromptSuggestionDto[] }> {
+    const a = await this.assistants.get(id);
+    if (!a) throw new AssistantNotFoundError(id);
+    const keywords = assistantKeywords(a);
+    const typeQuery = words(a.type.replace(/_/g, ' ')).join(' & ');
+    const anyQuery = [...keywords, ...words(a.type.replace(/_/g, ' '))].join(' | ');
+    const { rows } = await this.pool.query<Row>(
+      `WITH kw AS (SELECT k, to_tsquery('simple', k) AS q FROM unnest($3::text[]) AS k),
+       same_type AS (
+         SELECT l.prompt_id, count(*)::int AS n
+         FROM assistants.assistant_prompt_links l JOIN assistants.assistant_view v ON v.id = l.assistant_id
+         WHERE v.type = $4 AND v.status <> 'archived' AND l.assistant_id <> $1
+         GROUP BY l.prompt_id),
+       candidates AS (
+         SELECT p.id, p.name, p.latest_version, p.tags, p.search, coalesce(st.n, 0) AS uses
+         FROM assistants.prompt_view p LEFT JOIN same_type st ON st.prompt_id = p.id
+         WHERE NOT (p.id = ANY($2::uuid[]))
+           AND (p.tags && $5::text[] OR p.search @@ to_tsquery('simple', $6) OR st.n IS NOT NULL)),
+       evidence AS (
+         SELECT c.id, c.name, c.latest_version, c.uses,
+           ARRAY(SELECT unnest(c.tags) INTERSECT SELECT unnest($5::text[]) ORDER BY 1) AS shared_tags,
+           c.search @@ to_tsquery('simple', $7) AS type_match,
+           ARRAY(SELECT kw.k FROM kw WHERE c.search @@ kw.q ORDER BY kw.k) AS keywords
+         FROM candidates c)
+       SELECT *, (${WEIGHT.sharedTag} * cardinality(shared_tags) + ${WEIGHT.typeMention} * type_match::int
+                 + ${WEIGHT.keyword} * cardinality(keywords) + ${WEIGHT.sameTypeUse} * least(uses, ${WEIGHT.maxSameTypeUses}))::int AS score
+       FROM evidence
+       ORDER BY score DESC, name, id
+       LIMIT $8`,
+      [
+        a.id,
+        (a.promptLinks ?? []).map((l) => l.promptId),
+        keywords,
+        a.type,
+        a.tags,
+        anyQuery || 'x & !x',
+        typeQuery,
+        limit,
+      ],
+    );
+    return { data: rows.filter((r) => r.score > 0).map((r) => this.toDto(r, a)) };
+  }
+
+  private toDto(r: Row, a: Assistant): PromptSuggestionDto {
+    const reasons: string[] = [];
+    if (r.shared_tags.length) reasons.push(`shares tags: ${r.shared_tags.join(', ')}`);
+    if (r.type_match) reasons.push(`mentions the assistant's type "${a.type}"`);
+    if (r.keywords.length) reasons.push(`mentions specialty or knowledge-domain keywords: ${r.keywords.join(', ')}`);
+    if (r.uses) reasons.push(`used by ${r.uses} other ${a.type} assistant${r.uses === 1 ? '' : 's'}`);
+    return { promptId: r.id, name: r.name, latestVersion: r.latest_version, score: r.score, reasons };
+  }
+}
+
+@Controller()
+export class PromptSuggestionsController {
+  constructor(private readonly handler: PromptSuggestionsHandler) {}
+
+  @RpcPattern(PromptPatterns.suggestions)
+  suggest(@Payload() { body }: Envelope<{ id: string; query?: unknown }>) {
+    const { limit } = parseInput(suggestionsQuerySchema, body.query ?? {});
+    return this.handler.execute(parseInput(uuidSchema, body.id, 'id'), limit);
+  }
+}

@@ -1,0 +1,81 @@
+import { Controller, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import {
+  AssistantNotFoundError,
+  composeSystemPrompt,
+  countTokens,
+  type ResolvedLink,
+} from '@platform/assistants-domain';
+import {
+  parseInput,
+  PromptPatterns,
+  systemPromptRequestSchema,
+  uuidSchema,
+  type ContextValue,
+  type Envelope,
+  type SystemPromptDto,
+} from '@platform/contracts';
+import { RpcPattern } from '@platform/messaging';
+import { PromptReadRepository } from '../../../prompts/infrastructure/prompt-read.repository';
+import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
+import { resolvedVersion } from '../../prompt-links';
+
+@Injectable()
+export class SystemPromptHandler implements OnApplicationBootstrap {
+  constructor(
+    private readonly assistants: AssistantReadRepository,
+    private readonly prompts: PromptReadRepository,
+  ) {}
+
+  /** Building a tokenizer's tables takes about a second: pay it at start, not on the first request. */
+  onApplicationBootstrap(): void {
+    countTokens('warm up', 'gpt-4o');
+    countTokens('warm up', 'gpt-4');
+  }
+
+  /** The exact system prompt the assistant runs with: persona, then primary (or fallback), then secondaries. */
+  async execute(id: string, variables: Record<string, ContextValue>): Promise<SystemPromptDto> {
+    const assistant = await this.assistants.get(id);
+    if (!assistant) throw new AssistantNotFoundError(id);
+    const links = assistant.promptLinks ?? [];
+    const prompts = await this.prompts.many(links.map((l) => l.promptId));
+    const pinned = links.map((l) => ({ link: l, version: resolvedVersion(l, prompts.get(l.promptId)) }));
+    const versions = await this.prompts.versions(
+      pinned.filter((p) => p.version !== null).map((p) => ({ promptId: p.link.promptId, version: p.version! })),
+    );
+    const resolved: ResolvedLink[] = pinned.map(({ link, version }) => {
+      const row = version === null ? undefined : versions.get(`${link.promptId}@${version}`);
+      return {
+        promptId: link.promptId,
+        role: link.role,
+        priority: link.priority,
+        conditions: link.conditions,
+        version: row ? version : null,
+        template: row?.template ?? null,
+        variables: row?.variables ?? [],
+      };
+    });
+    const composed = composeSystemPrompt({ assistant, links: resolved, variables });
+    return {
+      text: composed.text,
+      tokenCount: composed.tokenCount,
+      encoding: composed.encoding,
+      parts: composed.parts.map(({ source, promptId, version, tokens }) => ({
+        source,
+        ...(promptId ? { promptId, version } : {}),
+        tokens,
+      })),
+    };
+  }
+}
+
+@Controller()
+export class SystemPromptController {
+  constructor(private readonly handler: SystemPromptHandler) {}
+
+  @RpcPattern(PromptPatterns.systemPrompt)
+  compose(@Payload() { body }: Envelope<{ id: string; request?: unknown }>) {
+    const { variables } = parseInput(systemPromptRequestSchema, body.request ?? {});
+    return this.handler.execute(parseInput(uuidSchema, body.id, 'id'), variables);
+  }
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PromptNotFoundError, type Prompt } from '@platform/assistants-domain';
+import {
+  decodeCursor,
+  encodeCursor,
+  type ListPromptsQuery,
+  type Page,
+  type PromptDto,
+  type PromptVersionDto,
+  type PromptVersionsQuery,
+} from '@platform/contracts';
+import { PG_POOL } from '@platform/event-store';
+import type { Pool } from 'pg';
+import { toPromptDto, toPromptVersionDto, type PromptVersionRow } from '../prompt.mapper';
+
+type NewestCursor = { c: string; i: string };
+const isNewest = (v: unknown): v is NewestCursor =>
+  typeof (v as NewestCursor)?.c === 'string' && typeof (v as NewestCursor)?.i === 'string';
+const isVersion = (v: unknown): v is { v: number } => Number.isInteger((v as { v: number })?.v);
+
+const VERSION_COLUMNS = 'version, name, description, tags, template, variables, created_at, actor_id';
+
+/** Queries over the prompt read model. */
+@Injectable()
+export class PromptReadRepository {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async get(id: string): Promise<Prompt | null> {
+    const { rows } = await this.pool.query<{ doc: Prompt }>('SELECT doc FROM assistants.prompt_view WHERE id = $1', [
+      id,
+    ]);
+    return rows[0]?.doc ?? null;
+  }
+
+  async require(id: string): Promise<Prompt> {
+    const prompt = await this.get(id);
+    if (!prompt) throw new PromptNotFoundError(id);
+    return prompt;
+  }
+
+  async many(ids: string[]): Promise<Map<string, Prompt>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ doc: Prompt }>(
+      'SELECT doc FROM assistants.prompt_view WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.doc.id, r.doc]));
+  }
+
+  async version(id: string, version: number): Promise<PromptVersionRow | null> {
+    const { rows } = await this.pool.query<PromptVersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM assistants.prompt_versions WHERE prompt_id = $1 AND version = $2`,
+      [id, version],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Many (prompt, version) pairs in one round trip, keyed `${promptId}@${version}`. */
+  async versions(
+    pairs: { promptId: string; version: number }[],
+  ): Promise<Map<string, PromptVersionRow & { prompt_id: string }>> {
+    if (pairs.length === 0) return new Map();
+    const { rows } = await this.pool.query<PromptVersionRow & { prompt_id: string }>(
+      `SELECT prompt_id, ${VERSION_COLUMNS} FROM assistants.prompt_versions
+       WHERE (prompt_id, version) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`,
+      [pairs.map((p) => p.promptId), pairs.map((p) => p.version)],
+    );
+    return new Map(rows.map((r) => [`${r.prompt_id}@${r.version}`, r]));
+  }
+
+  async list(q: ListPromptsQuery): Promise<Page<PromptDto>> {
+    const where: string[] = ['true'];
+    const params: unknown[] = [];
+    if (q.name) where.push(`lower(name) LIKE '%' || lower($${params.push(q.name)}) || '%'`);
+    if (q.tag) where.push(`tags @> ARRAY[$${params.push(q.tag)}]::text[]`);
+    if (q.label) where.push(`labels ? $${params.push(q.label)}`);
+    const after = decodeCursor(q.cursor, isNewest);
+    if (after) where.push(`(created_at, id) < ($${params.push(after.c)}::timestamptz, $${params.push(after.i)}::uuid)`);
+    const { rows } = await this.pool.query<{ doc: Prompt; created_at: Date }>(
+      `SELECT doc, created_at FROM assistants.prompt_view WHERE ${where.join(' AND ')}
+       ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
+      params,
+    );
+    const shown = rows.slice(0, q.limit);
+    const last = shown[shown.length - 1];
+    return {
+      data: shown.map((r) => toPromptDto(r.doc)),
+      nextCursor: rows.length > q.limit ? encodeCursor({ c: last.created_at.toISOString(), i: last.doc.id }) : null,
+    };
+  }
+
+  /** Versions oldest first; versions are numbered 1…n without gaps, so a page is a version range. */
+  async versionPage(id: string, q: PromptVersionsQuery): Promise<Page<PromptVersionDto>> {
+    const prompt = await this.require(id);
+    const from = (decodeCursor(q.cursor, isVersion)?.v ?? 0) + 1;
+    const { rows } = await this.pool.query<PromptVersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM assistants.prompt_versions WHERE prompt_id = $1 AND version >= $2
+       ORDER BY version LIMIT $3`,
+      [id, from, q.limit + 1],
+    );
+    const shown = rows.slice(0, q.limit);
+    return {
+      data: shown.map((r) => toPromptVersionDto(prompt, r)),
+      nextCursor: rows.length > q.limit ? encodeCursor({ v: shown[shown.length - 1].version }) : null,
+    };
+  }
+}

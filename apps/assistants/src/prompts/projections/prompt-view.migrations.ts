@@ -1,0 +1,52 @@
+// Read-model tables of prompts: one row per prompt (its latest state) and one per immutable version.
+export const promptViewMigrations = [
+  {
+    id: 'assistants-003-prompt-view',
+    sql: `
+      CREATE TABLE IF NOT EXISTS assistants.prompt_view (
+        id uuid PRIMARY KEY,
+        name text NOT NULL,
+        tags text[] NOT NULL,
+        latest_version integer NOT NULL,
+        labels jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        doc jsonb NOT NULL,
+        search tsvector NOT NULL
+      );
+      CREATE UNIQUE INDEX IF NOT EXISTS prompt_view_name_key ON assistants.prompt_view (lower(name));
+      CREATE INDEX IF NOT EXISTS prompt_view_newest_idx ON assistants.prompt_view (created_at DESC, id DESC);
+      CREATE INDEX IF NOT EXISTS prompt_view_tags_idx ON assistants.prompt_view USING gin (tags);
+      CREATE INDEX IF NOT EXISTS prompt_view_labels_idx ON assistants.prompt_view USING gin (labels);
+      CREATE INDEX IF NOT EXISTS prompt_view_search_idx ON assistants.prompt_view USING gin (search);
+      CREATE TABLE IF NOT EXISTS assistants.prompt_versions (
+        prompt_id uuid NOT NULL,
+        version integer NOT NULL,
+        name text NOT NULL,
+        description text,
+        tags text[] NOT NULL,
+        template text NOT NULL,
+        variables jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        actor_id text NOT NULL,
+        PRIMARY KEY (prompt_id, version)
+      );
+    `,
+  },
+  {
+    id: 'assistants-004-assistant-prompt-links',
+    sql: `
+      CREATE TABLE IF NOT EXISTS assistants.assistant_prompt_links (
+        assistant_id uuid NOT NULL,
+        prompt_id uuid NOT NULL,
+        role text NOT NULL,
+        priority integer NOT NULL,
+        pin jsonb NOT NULL,
+        PRIMARY KEY (assistant_id, prompt_id)
+      );
+      CREATE INDEX IF NOT EXISTS assistant_prompt_links_prompt_idx ON assistants.assistant_prompt_links (prompt_id);
+    `,
+  },
+];
+
+export const PROMPT_NAME_CONSTRAINT = 'prompt_view_name_key';

@@ -1,0 +1,4 @@
+export * from './conditions';
+export * from './persona-section';
+export * from './tokens';
+export * from './compose';

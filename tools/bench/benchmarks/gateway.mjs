@@ -1,0 +1,152 @@
+// Gateway over HTTP, the whole platform in the loop: autocannon (in this process) → gateway (Fastify + Nest)
+// → NATS request/reply → assistants service → PostgreSQL, each a separate process, all on this machine.
+//   read:  GET /api/v1/assistants/{id}, ids taken round-robin from assistants created beforehand;
+//   write: POST /api/v1/assistants, a unique name (hence slug) per request.
+// Each is run at several connection counts; the headline is the highest rate whose p99 meets the bound.
+import { dist, durationS, natsUrl, require, warmupS } from '../lib/env.mjs';
+import { createBenchBus, createBenchDatabase } from '../lib/isolation.mjs';
+import { startPlatform } from '../lib/platform.mjs';
+import { describeCpu, startCpuSampler } from '../lib/cpu.mjs';
+import { round, summarize } from '../lib/stats.mjs';
+
+const autocannon = require('autocannon');
+
+const SEEDED = 100;
+const CONNECTIONS = (process.env.BENCH_GATEWAY_CONNECTIONS || '8,16,32,64')
+  .split(',')
+  .map((c) => Number(c.trim()))
+  .filter((c) => Number.isInteger(c) && c > 0 && c <= 256);
+
+const SCENARIOS = [
+  { key: 'read', label: 'GET /api/v1/assistants/{id}', minRate: 1500, maxP99: 25 },
+  { key: 'write', label: 'POST /api/v1/assistants', minRate: 400, maxP99: 60 },
+];
+
+export const gatewayBenchmark = {
+  name: 'gateway',
+  title: 'Gateway HTTP (gateway + assistants service as processes)',
+  async run({ log }) {
+    natsUrl();
+    const messaging = dist('libs/messaging/src/index.js');
+    const db = await createBenchDatabase('gateway');
+    const bus = createBenchBus('gateway', messaging.streamNamePrefix);
+    const platform = await startPlatform({
+      databaseUrl: db.url,
+      busPrefix: bus.prefix,
+      env: { RATE_LIMIT_PER_MINUTE: '100000000' },
+    });
+    const headers = { authorization: `Bearer ${platform.token}`, 'content-type': 'application/json' };
+    log(`platform ready at ${platform.baseUrl} (pids ${JSON.stringify(platform.pids)})`);
+
+    let created = 0;
+    const nextBody = () => JSON.stringify({ name: `Bench ${++created}`, type: 'support', tags: ['bench', 'load'] });
+    const ids = await seed(platform.baseUrl, headers, nextBody);
+    let cursor = 0;
+    const requests = {
+      read: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({ ...req, path: `/api/v1/assistants/${ids[cursor++ % ids.length]}` }),
+        },
+      ],
+      write: [{ method: 'POST', path: '/api/v1/assistants', setupRequest: (req) => ({ ...req, body: nextBody() }) }],
+    };
+
+    const measuredS = Math.max(1, Math.round(durationS() * 1.5));
+    const warm = Math.round(warmupS(measuredS));
+    const rows = [];
+    const details = {
+      seededAssistants: ids.length,
+      readIds: 'round-robin over the seeded ids',
+      measuredS,
+      warmupS: warm,
+      trials: [],
+    };
+    for (const scenario of SCENARIOS) {
+      const trials = [];
+      for (const connections of CONNECTIONS) {
+        const base = { url: platform.baseUrl, connections, headers, requests: requests[scenario.key] };
+        await autocannon({ ...base, duration: warm });
+        const cpu = startCpuSampler({ bench: process.pid, ...platform.pids });
+        const trial = await measure({ ...base, duration: measuredS });
+        trial.cpu = cpu.stop();
+        trial.connections = connections;
+        trial.meetsBound = trial.errors === 0 && trial.latencyMs.p99 <= scenario.maxP99;
+        trials.push(trial);
+        log(
+          `${scenario.key} c=${connections}: ${trial.reqPerS} req/s, p50 ${trial.latencyMs.median} ms, p99 ${trial.latencyMs.p99} ms, ` +
+            `non-2xx ${trial.non2xx}, errors ${trial.errors}; cpu: ${describeCpu(trial.cpu)}`,
+        );
+      }
+      const best =
+        trials.filter((t) => t.meetsBound).sort((a, b) => b.reqPerS - a.reqPerS)[0] ??
+        [...trials].sort((a, b) => a.latencyMs.p99 - b.latencyMs.p99)[0];
+      for (const t of trials) {
+        rows.push({
+          metric: `${scenario.label} c=${t.connections}${t === best ? ' (best)' : ''}`,
+          median: t.latencyMs.median,
+          p99: t.latencyMs.p99,
+          throughput: t.reqPerS,
+          unit: 'req/s',
+          target: `≥ ${scenario.minRate} req/s at p99 ≤ ${scenario.maxP99} ms, 0 non-2xx`,
+          met: t.meetsBound && t.reqPerS >= scenario.minRate,
+          headline: t === best,
+          non2xx: t.non2xx,
+        });
+      }
+      details.trials.push({
+        scenario: scenario.key,
+        endpoint: scenario.label,
+        bestConnections: best.connections,
+        trials,
+      });
+    }
+    details.assistantsCreated = created;
+    return { rows, details };
+  },
+};
+
+/** Creates the assistants the read scenario fetches (a few requests in flight at a time). */
+async function seed(baseUrl, headers, nextBody) {
+  const ids = [];
+  const worker = async () => {
+    while (ids.length < SEEDED) {
+      const res = await fetch(`${baseUrl}/api/v1/assistants`, { method: 'POST', headers, body: nextBody() });
+      const body = await res.json();
+      if (res.status !== 201)
+        throw new Error(`seeding: POST /api/v1/assistants answered ${res.status}: ${JSON.stringify(body)}`);
+      ids.push(body.id);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return ids.slice(0, SEEDED);
+}
+
+/** One autocannon run; latencies are recorded per response (every status), not from autocannon's 2xx histogram. */
+async function measure(options) {
+  const latencies = [];
+  const statuses = {};
+  const instance = autocannon(options);
+  instance.on('response', (_client, status, _bytes, ms) => {
+    latencies.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  const result = await instance;
+  const responses = latencies.length;
+  const non2xx = Object.entries(statuses).reduce((n, [status, count]) => (status.startsWith('2') ? n : n + count), 0);
+  return {
+    reqPerS: round(responses / result.duration, 0),
+    responses,
+    statuses,
+    non2xx,
+    errors: result.errors + result.timeouts + non2xx,
+    timeouts: result.timeouts,
+    latencyMs: summarize(latencies),
+    autocannon: {
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      mean: result.latency.average,
+      durationS: result.duration,
+    },
+  };
+}

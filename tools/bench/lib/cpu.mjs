@@ -1,0 +1,102 @@
+// Where the CPU went during a measured phase, from /proc (Linux only; elsewhere the sampler reports nothing).
+// Figures are % of one core: on a 2-core machine the whole machine is 200 %.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+
+const available = existsSync('/proc/stat');
+const ticksPerSecond = (() => {
+  if (!available) return 100;
+  const out = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  return Number(out.stdout?.trim()) || 100;
+})();
+
+function readProcesses() {
+  const result = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const fields = stat.slice(close + 2).split(' ');
+      // starttime (field 22) tells a reused pid from the process seen before
+      result.set(Number(entry), { comm, start: fields[19], ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return result;
+}
+
+function readMachine() {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = cpu[3] + (cpu[4] ?? 0); // idle + iowait
+  const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0); // guest time is already inside user
+  return { idle, total };
+}
+
+/**
+ * Starts sampling. `roles` maps a name to a pid (e.g. { bench: process.pid, gateway: child.pid }); PostgreSQL
+ * backends and nats-server are grouped by process name; everything else on the machine is "other".
+ * stop() returns { [group]: % of one core, machineBusy: % of all cores, cores }.
+ */
+export function startCpuSampler(roles = {}) {
+  if (!available) return { stop: () => null };
+  const started = performance.now();
+  const before = readProcesses();
+  const machineBefore = readMachine();
+  return {
+    stop() {
+      const seconds = (performance.now() - started) / 1000;
+      const after = readProcesses();
+      const machineAfter = readMachine();
+      const byPid = new Map(Object.entries(roles).map(([role, pid]) => [pid, role]));
+      const groups = {};
+      const others = {};
+      for (const [pid, { comm, start, ticks }] of after) {
+        const seen = before.get(pid);
+        const used = ticks - (seen?.start === start ? seen.ticks : 0);
+        if (used <= 0) continue;
+        const group = byPid.get(pid) ?? (comm === 'postgres' ? 'postgres' : comm === 'nats-server' ? 'nats' : 'other');
+        groups[group] = (groups[group] ?? 0) + used;
+        if (group === 'other') others[comm] = (others[comm] ?? 0) + used;
+      }
+      const pct = (ticks) => Math.round((100 * ticks) / ticksPerSecond / seconds);
+      const shares = (counts) =>
+        Object.fromEntries(
+          Object.entries(counts)
+            .map(([name, ticks]) => [name, pct(ticks)])
+            .filter(([, share]) => share > 0)
+            .sort((a, b) => b[1] - a[1]),
+        );
+      const total = machineAfter.total - machineBefore.total;
+      const busy = total - (machineAfter.idle - machineBefore.idle);
+      const cores = os.cpus().length;
+      const machineBusy = total > 0 ? Math.round((100 * busy) / total) : null;
+      const attributed = Object.values(groups).reduce((a, b) => a + b, 0);
+      // Busy time no live process accounts for: processes that ended meanwhile, interrupt handling.
+      const unattributed = machineBusy === null ? 0 : Math.max(0, Math.round(machineBusy * cores - pct(attributed)));
+      return {
+        ...shares(groups),
+        ...(unattributed > 0 ? { unattributed } : {}),
+        machineBusy,
+        cores,
+        otherByName: Object.fromEntries(Object.entries(shares(others)).slice(0, 5)),
+      };
+    },
+  };
+}
+
+/** "bench 95%, postgres 60%, other 20% (node 15%) (machine 97% busy of 2 cores)" */
+export function describeCpu(cpu) {
+  if (!cpu) return 'n/a';
+  const { machineBusy, cores, otherByName, ...groups } = cpu;
+  const top = Object.entries(otherByName ?? {}).slice(0, 2);
+  const parts = Object.entries(groups).map(([group, pct]) =>
+    group === 'other' && top.length > 0
+      ? `other ${pct}% (${top.map(([n, p]) => `${n} ${p}%`).join(', ')})`
+      : `${group} ${pct}%`,
+  );
+  return `${parts.join(', ')} (machine ${machineBusy}% busy of ${cores} cores)`;
+}
