@@ -388,6 +388,28 @@ describe('prompts, links and system prompts over HTTP', () => {
     });
   });
 
+  describe('OpenAPI', () => {
+    it('documents the prompt, link and composition endpoints with their schemas', async () => {
+      const doc = (await api('GET', '/api/docs-json', { auth: false })).body;
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/prompts',
+          '/api/v1/prompts/{id}',
+          '/api/v1/prompts/{id}/versions',
+          '/api/v1/prompts/{id}/labels',
+          '/api/v1/prompts/{id}/labels/{label}',
+          '/api/v1/assistants/{id}/prompts',
+          '/api/v1/assistants/{id}/prompts/{promptId}',
+          '/api/v1/assistants/{id}/prompts/suggestions',
+          '/api/v1/assistants/prompts/{promptId}/assistants',
+          '/api/v1/assistants/{id}/system-prompt',
+        ]),
+      );
+      const create = doc.paths['/api/v1/prompts'].post.requestBody.content['application/json'].schema;
+      expect(create.required).toEqual(expect.arrayContaining(['name', 'template']));
+    });
+  });
+
   describe('read model rebuild', () => {
     it('replays every event from position 0 into read models identical to the live ones', async () => {
       const snapshot = async () => {

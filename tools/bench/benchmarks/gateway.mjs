@@ -4,15 +4,17 @@
 //   write: POST /api/v1/assistants, a unique name (hence slug) per request.
 // Each is run at several connection counts; the headline is the highest rate whose p99 meets the bound.
 import { dist, durationS, natsUrl, require, warmupS } from '../lib/env.mjs';
-import { createBenchBus, createBenchDatabase } from '../lib/isolation.mjs';
+import { createBenchBus, createBenchDatabase, onCleanup } from '../lib/isolation.mjs';
+import { measure } from '../lib/load.mjs';
 import { startPlatform } from '../lib/platform.mjs';
 import { describeCpu, startCpuSampler } from '../lib/cpu.mjs';
-import { round, summarize } from '../lib/stats.mjs';
 
 const autocannon = require('autocannon');
+const { Client } = require('pg');
+const { connect } = require('nats');
 
 const SEEDED = 100;
-const CONNECTIONS = (process.env.BENCH_GATEWAY_CONNECTIONS || '8,16,32,64')
+const CONNECTIONS = (process.env.BENCH_GATEWAY_CONNECTIONS || '8,12,16,24,32,64')
   .split(',')
   .map((c) => Number(c.trim()))
   .filter((c) => Number.isInteger(c) && c > 0 && c <= 256);
@@ -35,6 +37,19 @@ export const gatewayBenchmark = {
       busPrefix: bus.prefix,
       env: { RATE_LIMIT_PER_MINUTE: '100000000' },
     });
+    // Probes of the relay's backlog: events in the store not yet in the JetStream stream.
+    const pg = new Client({ connectionString: db.url, application_name: 'bench-probe' });
+    await pg.connect();
+    onCleanup('close probe connection', () => pg.end());
+    const nc = await connect({ servers: natsUrl(), name: 'bench-probe' });
+    onCleanup('close probe NATS connection', () => nc.close());
+    const jsm = await nc.jetstreamManager();
+    const relayBacklog = async () => {
+      // JetStream first: a request still finishing after the run can only add to the store's count.
+      const info = await jsm.streams.info(messaging.eventStreamName(bus.prefix)).catch(() => null);
+      const { rows } = await pg.query('SELECT count(*)::int AS n FROM assistants.events');
+      return rows[0].n - (info?.state.messages ?? 0);
+    };
     const headers = { authorization: `Bearer ${platform.token}`, 'content-type': 'application/json' };
     log(`platform ready at ${platform.baseUrl} (pids ${JSON.stringify(platform.pids)})`);
 
@@ -62,7 +77,8 @@ export const gatewayBenchmark = {
       warmupS: warm,
       trials: [],
     };
-    for (const scenario of SCENARIOS) {
+    const wanted = (process.env.BENCH_GATEWAY_SCENARIOS || 'read,write').split(',').map((k) => k.trim());
+    for (const scenario of SCENARIOS.filter((sc) => wanted.includes(sc.key))) {
       const trials = [];
       for (const connections of CONNECTIONS) {
         const base = { url: platform.baseUrl, connections, headers, requests: requests[scenario.key] };
@@ -70,12 +86,13 @@ export const gatewayBenchmark = {
         const cpu = startCpuSampler({ bench: process.pid, ...platform.pids });
         const trial = await measure({ ...base, duration: measuredS });
         trial.cpu = cpu.stop();
+        trial.relayBacklog = await relayBacklog();
         trial.connections = connections;
         trial.meetsBound = trial.errors === 0 && trial.latencyMs.p99 <= scenario.maxP99;
         trials.push(trial);
         log(
           `${scenario.key} c=${connections}: ${trial.reqPerS} req/s, p50 ${trial.latencyMs.median} ms, p99 ${trial.latencyMs.p99} ms, ` +
-            `non-2xx ${trial.non2xx}, errors ${trial.errors}; cpu: ${describeCpu(trial.cpu)}`,
+            `non-2xx ${trial.non2xx}, errors ${trial.errors}, relay backlog ${trial.relayBacklog}; cpu: ${describeCpu(trial.cpu)}`,
         );
       }
       const best =
@@ -120,33 +137,4 @@ async function seed(baseUrl, headers, nextBody) {
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   return ids.slice(0, SEEDED);
-}
-
-/** One autocannon run; latencies are recorded per response (every status), not from autocannon's 2xx histogram. */
-async function measure(options) {
-  const latencies = [];
-  const statuses = {};
-  const instance = autocannon(options);
-  instance.on('response', (_client, status, _bytes, ms) => {
-    latencies.push(ms);
-    statuses[status] = (statuses[status] ?? 0) + 1;
-  });
-  const result = await instance;
-  const responses = latencies.length;
-  const non2xx = Object.entries(statuses).reduce((n, [status, count]) => (status.startsWith('2') ? n : n + count), 0);
-  return {
-    reqPerS: round(responses / result.duration, 0),
-    responses,
-    statuses,
-    non2xx,
-    errors: result.errors + result.timeouts + non2xx,
-    timeouts: result.timeouts,
-    latencyMs: summarize(latencies),
-    autocannon: {
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      mean: result.latency.average,
-      durationS: result.duration,
-    },
-  };
 }

@@ -96,17 +96,28 @@ export const relayBenchmark = {
       await Promise.all(streams.map((s) => s.tail));
     };
 
+    // The feed shows only transactions older than every running one on the whole server, so a write transaction
+    // in another database holds the relay back: sample them while measuring, to tell that apart from the relay.
+    const probe = await barrierProbe(db.url);
+    onCleanup('stop barrier probe', () => probe.stop());
+
     const warm = warmupS(durationS());
     log(`warm-up ${warm} s, then ${durationS()} s measured at ${RATE} events/s`);
     await phase(warm, false);
     await Promise.race([arrived, sleep(DRAIN_DEADLINE_MS)]);
     const cpu = startCpuSampler({ bench: process.pid });
+    probe.start();
     const started = performance.now();
     await phase(durationS(), true);
     const appendS = (performance.now() - started) / 1000;
     const deadline = performance.now() + DRAIN_DEADLINE_MS;
     while ([...committedAt.keys()].some((id) => !receivedAt.has(id)) && performance.now() < deadline) await sleep(20);
     const cpuUse = cpu.stop();
+    const barrier = await probe.stop();
+    log(
+      `write transactions of other databases open in ${barrier.samplesWithOne} of ${barrier.samples} samples, ` +
+        `oldest ${barrier.oldestMs} ms`,
+    );
 
     const latencies = [];
     let missing = 0;
@@ -146,7 +157,55 @@ export const relayBenchmark = {
         latencyMs: latency,
         relay: relay.stats,
         cpu: cpuUse,
+        otherWriteTransactions: barrier,
       },
     };
   },
 };
+
+/**
+ * Every 50 ms: the write transactions open in other databases of the server (each holds every feed's barrier
+ * until it ends). Reports how often one was open, the oldest seen, and who ran them.
+ */
+async function barrierProbe(url) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url, application_name: 'bench-barrier-probe' });
+  await client.connect();
+  const summary = { samples: 0, samplesWithOne: 0, oldestMs: 0, by: {} };
+  let running = false;
+  let loop = Promise.resolve();
+  const sample = async () => {
+    const { rows } = await client.query(
+      `SELECT datname, application_name, (extract(epoch FROM now() - xact_start) * 1000)::int AS age_ms
+       FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database()`,
+    );
+    summary.samples += 1;
+    if (rows.length > 0) summary.samplesWithOne += 1;
+    for (const r of rows) {
+      summary.oldestMs = Math.max(summary.oldestMs, r.age_ms);
+      const who = `${r.datname}/${r.application_name || '?'}`;
+      summary.by[who] = Math.max(summary.by[who] ?? 0, r.age_ms);
+    }
+  };
+  return {
+    start() {
+      running = true;
+      loop = (async () => {
+        const deadline = performance.now() + 600_000;
+        while (running && performance.now() < deadline) {
+          await sample();
+          await sleep(50);
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      await loop.catch(() => undefined);
+      await client.end().catch(() => undefined);
+      const top = Object.entries(summary.by)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5);
+      return { ...summary, by: Object.fromEntries(top) };
+    },
+  };
+}

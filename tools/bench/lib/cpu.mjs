@@ -1,5 +1,6 @@
 // Where the CPU went during a measured phase, from /proc (Linux only; elsewhere the sampler reports nothing).
-// Figures are % of one core: on a 2-core machine the whole machine is 200 %.
+// Per-process figures are % of one core (on a 2-core machine the whole machine is 200 %); machineBusy and
+// machineStolen are % of all cores.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -33,7 +34,7 @@ function readMachine() {
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   const idle = cpu[3] + (cpu[4] ?? 0); // idle + iowait
   const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0); // guest time is already inside user
-  return { idle, total };
+  return { idle, total, steal: cpu[7] ?? 0 }; // steal: time the hypervisor gave this VM's CPUs to others
 }
 
 /**
@@ -71,7 +72,8 @@ export function startCpuSampler(roles = {}) {
             .sort((a, b) => b[1] - a[1]),
         );
       const total = machineAfter.total - machineBefore.total;
-      const busy = total - (machineAfter.idle - machineBefore.idle);
+      const stolen = machineAfter.steal - machineBefore.steal;
+      const busy = total - (machineAfter.idle - machineBefore.idle) - stolen;
       const cores = os.cpus().length;
       const machineBusy = total > 0 ? Math.round((100 * busy) / total) : null;
       const attributed = Object.values(groups).reduce((a, b) => a + b, 0);
@@ -81,6 +83,7 @@ export function startCpuSampler(roles = {}) {
         ...shares(groups),
         ...(unattributed > 0 ? { unattributed } : {}),
         machineBusy,
+        machineStolen: total > 0 ? Math.round((100 * stolen) / total) : null,
         cores,
         otherByName: Object.fromEntries(Object.entries(shares(others)).slice(0, 5)),
       };
@@ -88,15 +91,16 @@ export function startCpuSampler(roles = {}) {
   };
 }
 
-/** "bench 95%, postgres 60%, other 20% (node 15%) (machine 97% busy of 2 cores)" */
+/** "bench 95%, postgres 60%, other 20% (node 15%) (machine 97% busy, 2% stolen by the hypervisor, 2 cores)" */
 export function describeCpu(cpu) {
   if (!cpu) return 'n/a';
-  const { machineBusy, cores, otherByName, ...groups } = cpu;
+  const { machineBusy, machineStolen, cores, otherByName, ...groups } = cpu;
   const top = Object.entries(otherByName ?? {}).slice(0, 2);
   const parts = Object.entries(groups).map(([group, pct]) =>
     group === 'other' && top.length > 0
       ? `other ${pct}% (${top.map(([n, p]) => `${n} ${p}%`).join(', ')})`
       : `${group} ${pct}%`,
   );
-  return `${parts.join(', ')} (machine ${machineBusy}% busy of ${cores} cores)`;
+  const steal = machineStolen ? `, ${machineStolen}% stolen by the hypervisor` : '';
+  return `${parts.join(', ')} (machine ${machineBusy}% busy${steal}, ${cores} cores)`;
 }
