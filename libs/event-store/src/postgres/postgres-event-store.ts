@@ -133,10 +133,12 @@ export class PostgresEventStore implements EventStore {
     // Without the barrier (`barrier: false`) the read shows every event committed before the statement, which is
     // right only for a reader that holds the projection tables exclusively (a rebuild) and so cannot be overtaken.
     const { rows } = await sql.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events}
-       WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
-         ${barrier ? 'AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
-       ORDER BY transaction_id, position
+      // Order by the table's xid8 column: a bare `transaction_id` here would name the text output column and
+      // sort "1000" before "998", skipping events and defeating the (transaction_id, position) index.
+      `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events} AS e
+       WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
+         ${barrier ? 'AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
+       ORDER BY e.transaction_id, e.position
        LIMIT $3`,
       [from.transactionId, from.position, limit],
     );
