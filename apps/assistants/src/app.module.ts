@@ -11,6 +11,8 @@ import { RelayHost } from './relay.host';
       inlineProjections,
       migrations,
       applicationName: 'assistants',
+      // Notifying commits are serialised server-wide; the relay in this process wakes in-process instead.
+      notify: false,
       poolSize: Number(process.env.PG_POOL_SIZE ?? 10),
     }),
     AssistantsModule,

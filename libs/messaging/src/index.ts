@@ -23,7 +23,13 @@ export {
 } from './events/bus-event';
 
 export { natsMicroserviceOptions, type NatsTransportOptions } from './rpc/nats-microservice-options';
-export { RpcClient, RPC_CLIENT_OPTIONS, type PingResult, type RpcClientOptions, type RpcSendOptions } from './rpc/rpc-client';
+export {
+  RpcClient,
+  RPC_CLIENT_OPTIONS,
+  type PingResult,
+  type RpcClientOptions,
+  type RpcSendOptions,
+} from './rpc/rpc-client';
 export { RpcClientModule } from './rpc/rpc-client.module';
 export { RpcProblemError } from './rpc/rpc-problem.error';
 export { rpcFailureProblem } from './rpc/rpc-failure';

@@ -23,6 +23,8 @@ export interface EventStoreModuleOptions {
   inlineProjections?: InlineProjection[];
   upcasters?: Upcaster[];
   currentSchemaVersions?: Record<string, number>;
+  /** NOTIFY feed readers in other processes at each commit (default true; see PostgresEventStoreOptions). */
+  notify?: boolean;
   /** The service's read-model migrations, applied after the store's own. */
   migrations?: Migration[];
   /** Defaults to DATABASE_URL, then the local development server. */

@@ -93,6 +93,8 @@ export interface EventStore {
   readAll(from: FeedCheckpoint, limit: number): Promise<ReadAllResult>;
   /** Several appends (and the caller's own SQL) committed together or not at all. */
   transaction<T>(work: (tx: EventStoreTransaction) => Promise<T>): Promise<T>;
+  /** Optional in-process wake-up after each commit that appended events; returns the unsubscribe function. */
+  onCommitted?(listener: () => void): () => void;
   close(): Promise<void>;
 }
 

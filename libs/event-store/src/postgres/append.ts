@@ -1,12 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DuplicateEventIdError, StreamOrderConflictError, WrongExpectedRevisionError } from '../errors';
-import type {
-  AppendResult,
-  ExpectedRevision,
-  InlineProjection,
-  NewEvent,
-  SqlExecutor,
-} from '../port/event-store.port';
+import type { AppendResult, ExpectedRevision, InlineProjection, NewEvent, SqlExecutor } from '../port/event-store.port';
 import type { StoreTables } from './identifiers';
 import { isUniqueViolation } from './pg-errors';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
@@ -16,6 +10,8 @@ export interface AppendContext {
   tables: StoreTables;
   upcasters: UpcasterChain;
   projections: readonly InlineProjection[];
+  /** NOTIFY feed readers in other processes at commit (serialises notifying commits server-wide). */
+  notify: boolean;
 }
 
 /** Appends inside the caller's open transaction: stream row, events, inline projections, wake-up notification. */
@@ -25,13 +21,15 @@ export async function appendEvents(
   streamId: string,
   events: readonly NewEvent[],
   expected: ExpectedRevision,
+  lockHeld = false,
 ): Promise<AppendResult> {
   if (expected !== 'no_stream' && expected !== 'any' && expected !== 'stream_exists') {
     if (!Number.isInteger(expected) || expected < 0) throw new TypeError(`Invalid expected revision ${expected}`);
   }
-  if (events.length === 0) return { nextExpectedRevision: await checkOnly(sql, ctx.tables, streamId, expected), events: [] };
+  if (events.length === 0)
+    return { nextExpectedRevision: await checkOnly(sql, ctx.tables, streamId, expected), events: [] };
 
-  await lockStreams(sql, ctx.tables, [streamId]);
+  if (!lockHeld) await lockStreams(sql, ctx.tables, [streamId]);
   const last = await claimRevisions(sql, ctx.tables, streamId, expected, events.length);
   const first = last - events.length + 1;
   const rows = events.map((e, i) => ({
@@ -56,8 +54,10 @@ export async function appendEvents(
     );
     inserted = result.rows;
   } catch (err) {
-    if (isUniqueViolation(err, 'events_stream_revision_key')) throw new WrongExpectedRevisionError(streamId, expected, null);
-    if (isUniqueViolation(err, 'events_id_key')) throw new DuplicateEventIdError(streamId, (err as { detail?: string }).detail ?? '');
+    if (isUniqueViolation(err, 'events_stream_revision_key'))
+      throw new WrongExpectedRevisionError(streamId, expected, null);
+    if (isUniqueViolation(err, 'events_id_key'))
+      throw new DuplicateEventIdError(streamId, (err as { detail?: string }).detail ?? '');
     throw err;
   }
   const stored = inserted.sort((a, b) => a.revision - b.revision).map((r) => ctx.upcasters.upcast(toStoredEvent(r)));
@@ -67,7 +67,7 @@ export async function appendEvents(
     if (handled.length > 0) await projection.apply(handled, sql);
   }
   // Delivered at COMMIT, so listeners hear of committed events only (never of rolled-back ones): not a dual write.
-  await sql.query('SELECT pg_notify($1, $2)', [ctx.tables.channel, '']);
+  if (ctx.notify) await sql.query('SELECT pg_notify($1, $2)', [ctx.tables.channel, '']);
   return { nextExpectedRevision: last, events: stored };
 }
 
@@ -133,7 +133,12 @@ export async function lockStreams(sql: SqlExecutor, t: StoreTables, streamIds: r
   }
 }
 
-async function checkOnly(sql: SqlExecutor, t: StoreTables, streamId: string, expected: ExpectedRevision): Promise<number> {
+async function checkOnly(
+  sql: SqlExecutor,
+  t: StoreTables,
+  streamId: string,
+  expected: ExpectedRevision,
+): Promise<number> {
   const { revision } = await currentRevision(sql, t, streamId);
   const ok =
     expected === 'any' ||
@@ -142,7 +147,13 @@ async function checkOnly(sql: SqlExecutor, t: StoreTables, streamId: string, exp
   return revision ?? 0;
 }
 
-async function currentRevision(sql: SqlExecutor, t: StoreTables, streamId: string): Promise<{ revision: number | null }> {
-  const { rows } = await sql.query<{ revision: number }>(`SELECT revision FROM ${t.streams} WHERE stream_id = $1`, [streamId]);
+async function currentRevision(
+  sql: SqlExecutor,
+  t: StoreTables,
+  streamId: string,
+): Promise<{ revision: number | null }> {
+  const { rows } = await sql.query<{ revision: number }>(`SELECT revision FROM ${t.streams} WHERE stream_id = $1`, [
+    streamId,
+  ]);
   return { revision: rows[0]?.revision ?? null };
 }

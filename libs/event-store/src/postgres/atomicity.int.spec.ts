@@ -1,5 +1,12 @@
 import type { InlineProjection } from '../port/event-store.port';
-import { connectStore, createTestDatabase, event, newStreamId, SCHEMA, type TestDatabase } from '../testing/fixtures.spec';
+import {
+  connectStore,
+  createTestDatabase,
+  event,
+  newStreamId,
+  SCHEMA,
+  type TestDatabase,
+} from '../testing/fixtures.spec';
 import { runMigrations } from './migrations';
 import type { PostgresEventStore } from './postgres-event-store';
 
@@ -16,7 +23,11 @@ const noteProjection: InlineProjection = {
   async apply(events, sql) {
     for (const e of events) {
       if ((e.data as { fail?: boolean }).fail) throw new Error('projection failed');
-      await sql.query(`INSERT INTO ${SCHEMA}.notes (event_id, stream_id, revision) VALUES ($1, $2, $3)`, [e.id, e.streamId, e.revision]);
+      await sql.query(`INSERT INTO ${SCHEMA}.notes (event_id, stream_id, revision) VALUES ($1, $2, $3)`, [
+        e.id,
+        e.streamId,
+        e.revision,
+      ]);
     }
   },
 };
@@ -25,7 +36,10 @@ beforeAll(async () => {
   db = await createTestDatabase('es_atomicity');
   store = await connectStore(db, { inlineProjections: [noteProjection] });
   await runMigrations(store.pool, SCHEMA, [
-    { id: 'test-001-notes', sql: 'CREATE TABLE notes (event_id uuid PRIMARY KEY, stream_id text NOT NULL, revision int NOT NULL)' },
+    {
+      id: 'test-001-notes',
+      sql: 'CREATE TABLE notes (event_id uuid PRIMARY KEY, stream_id text NOT NULL, revision int NOT NULL)',
+    },
   ]);
 });
 afterAll(async () => {
@@ -34,14 +48,21 @@ afterAll(async () => {
 });
 
 const count = async (sql: string, params: unknown[]) => Number((await store.pool.query(sql, params)).rows[0].n);
-const eventCount = (streamId: string) => count(`SELECT count(*) AS n FROM ${SCHEMA}.events WHERE stream_id = $1`, [streamId]);
-const noteCount = (streamId: string) => count(`SELECT count(*) AS n FROM ${SCHEMA}.notes WHERE stream_id = $1`, [streamId]);
+const eventCount = (streamId: string) =>
+  count(`SELECT count(*) AS n FROM ${SCHEMA}.events WHERE stream_id = $1`, [streamId]);
+const noteCount = (streamId: string) =>
+  count(`SELECT count(*) AS n FROM ${SCHEMA}.notes WHERE stream_id = $1`, [streamId]);
 
 describe('append atomicity with inline projections', () => {
   it('updates the projection in the append transaction, only for the types it handles', async () => {
     const id = newStreamId();
-    await store.append(id, [event('NoteAdded'), event('Unrelated'), event('NoteAdded')], { expectedRevision: 'no_stream' });
-    const { rows } = await store.pool.query(`SELECT revision FROM ${SCHEMA}.notes WHERE stream_id = $1 ORDER BY revision`, [id]);
+    await store.append(id, [event('NoteAdded'), event('Unrelated'), event('NoteAdded')], {
+      expectedRevision: 'no_stream',
+    });
+    const { rows } = await store.pool.query(
+      `SELECT revision FROM ${SCHEMA}.notes WHERE stream_id = $1 ORDER BY revision`,
+      [id],
+    );
     expect(rows.map((r) => r.revision)).toEqual([1, 3]);
   });
 
@@ -52,7 +73,9 @@ describe('append atomicity with inline projections', () => {
     expect(await eventCount(id)).toBe(0);
     expect(await noteCount(id)).toBe(0);
     // The stream row was rolled back too: the stream still counts as new.
-    expect((await store.append(id, [event('NoteAdded')], { expectedRevision: 'no_stream' })).nextExpectedRevision).toBe(1);
+    expect((await store.append(id, [event('NoteAdded')], { expectedRevision: 'no_stream' })).nextExpectedRevision).toBe(
+      1,
+    );
   });
 
   it('rolls back earlier appends of the same transaction as well', async () => {
@@ -68,7 +91,11 @@ describe('append atomicity with inline projections', () => {
   it('refuses to change or delete a stored event', async () => {
     const id = newStreamId();
     await store.append(id, [event('Unrelated')], { expectedRevision: 'no_stream' });
-    await expect(store.pool.query(`UPDATE ${SCHEMA}.events SET data = '{}' WHERE stream_id = $1`, [id])).rejects.toThrow(/immutable/);
-    await expect(store.pool.query(`DELETE FROM ${SCHEMA}.events WHERE stream_id = $1`, [id])).rejects.toThrow(/immutable/);
+    await expect(
+      store.pool.query(`UPDATE ${SCHEMA}.events SET data = '{}' WHERE stream_id = $1`, [id]),
+    ).rejects.toThrow(/immutable/);
+    await expect(store.pool.query(`DELETE FROM ${SCHEMA}.events WHERE stream_id = $1`, [id])).rejects.toThrow(
+      /immutable/,
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { connectStore, createTestDatabase, event, newStreamId, SCHEMA, type TestDatabase } from '../testing/fixtures.spec';
+import {
+  connectStore,
+  createTestDatabase,
+  event,
+  newStreamId,
+  SCHEMA,
+  type TestDatabase,
+} from '../testing/fixtures.spec';
 import { eventStoreMigrations, runMigrations } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -50,8 +57,8 @@ describe('migrations', () => {
   });
 
   it('rejects a schema name that is not a plain identifier before touching the database', async () => {
-    await expect(PostgresEventStore.connect({ connectionString: db.url, schema: 'x; DROP SCHEMA public' })).rejects.toThrow(
-      /Invalid schema name/,
-    );
+    await expect(
+      PostgresEventStore.connect({ connectionString: db.url, schema: 'x; DROP SCHEMA public' }),
+    ).rejects.toThrow(/Invalid schema name/);
   });
 });

@@ -1,6 +1,15 @@
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import type { ExpectedRevision } from '../port/event-store.port';
-import { connectStore, createTestDatabase, event, events, eventually, gate, newStreamId, type TestDatabase } from '../testing/fixtures.spec';
+import {
+  connectStore,
+  createTestDatabase,
+  event,
+  events,
+  eventually,
+  gate,
+  newStreamId,
+  type TestDatabase,
+} from '../testing/fixtures.spec';
 import { PostgresEventStore } from './postgres-event-store';
 
 // Jest ignores the int project's testTimeout (a per-project key); waits here have 20 s deadlines.
@@ -19,7 +28,10 @@ afterAll(async () => {
 });
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => Promise.reject(new Error('expected a rejection')), (err: unknown) => err);
+  return p.then(
+    () => Promise.reject(new Error('expected a rejection')),
+    (err: unknown) => err,
+  );
 }
 
 /** Resolves once some session of the test database is waiting for a row lock. */
@@ -47,8 +59,12 @@ describe('expected revision', () => {
     expect((await store.append(id, [event()], { expectedRevision: 'stream_exists' })).nextExpectedRevision).toBe(5);
 
     const missing = newStreamId();
-    expect(await rejection(store.append(missing, [event()], { expectedRevision: 'stream_exists' }))).toMatchObject({ actual: null });
-    expect(await rejection(store.append(missing, [event()], { expectedRevision: 3 }))).toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await rejection(store.append(missing, [event()], { expectedRevision: 'stream_exists' }))).toMatchObject({
+      actual: null,
+    });
+    expect(await rejection(store.append(missing, [event()], { expectedRevision: 3 }))).toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
     expect((await store.append(missing, [event()], { expectedRevision: 'any' })).nextExpectedRevision).toBe(1);
 
     expect((await store.readStream(id)).map((e) => e.revision)).toEqual([1, 2, 3, 4, 5]);
@@ -57,10 +73,14 @@ describe('expected revision', () => {
 
   it('keeps given event ids, generates uuid v7 otherwise, and refuses a stored id', async () => {
     const given = '0190a6f0-0000-7000-8000-000000000001';
-    const { events: stored } = await store.append(newStreamId(), [{ ...event(), id: given }, event()], { expectedRevision: 'any' });
+    const { events: stored } = await store.append(newStreamId(), [{ ...event(), id: given }, event()], {
+      expectedRevision: 'any',
+    });
     expect(stored[0].id).toBe(given);
     expect(stored[1].id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    const again = await rejection(store.append(newStreamId(), [{ ...event(), id: given }], { expectedRevision: 'any' }));
+    const again = await rejection(
+      store.append(newStreamId(), [{ ...event(), id: given }], { expectedRevision: 'any' }),
+    );
     expect(again).toBeInstanceOf(DuplicateEventIdError);
   });
 });
@@ -71,7 +91,7 @@ describe('stored shape', () => {
     const meta = { ...event().metadata, tenant: 't-1' };
     const appended = [
       { type: 'Nothing', data: null, metadata: meta },
-      { type: 'Nested', data: { a: [1, { b: 'ü' }], s: "it's \"quoted\"" }, metadata: meta },
+      { type: 'Nested', data: { a: [1, { b: 'ü' }], s: 'it\'s "quoted"' }, metadata: meta },
     ];
     const { events: stored } = await store.append(id, appended, { expectedRevision: 'no_stream' });
     const read = await store.readStream(id);
@@ -127,8 +147,12 @@ describe('racing writers', () => {
 
   it('concurrent appends with any all land, with contiguous revisions', async () => {
     const id = newStreamId();
-    const results = await Promise.all(Array.from({ length: 10 }, () => store.append(id, events(3), { expectedRevision: 'any' })));
-    expect(results.map((r) => r.nextExpectedRevision).sort((a, b) => a - b)).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 27, 30]);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => store.append(id, events(3), { expectedRevision: 'any' })),
+    );
+    expect(results.map((r) => r.nextExpectedRevision).sort((a, b) => a - b)).toEqual([
+      3, 6, 9, 12, 15, 18, 21, 24, 27, 30,
+    ]);
     expect((await store.readStream(id)).map((e) => e.revision)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 });
@@ -187,7 +211,10 @@ describe('transactions and failures', () => {
   });
 
   it('reports an unreachable server as EventStoreUnavailableError', async () => {
-    const unreachable = PostgresEventStore.connect({ connectionString: 'postgres://postgres@127.0.0.1:1/none', schema: 'x' });
+    const unreachable = PostgresEventStore.connect({
+      connectionString: 'postgres://postgres@127.0.0.1:1/none',
+      schema: 'x',
+    });
     expect(await rejection(unreachable)).toBeInstanceOf(EventStoreUnavailableError);
   });
 });

@@ -1,6 +1,16 @@
 import { StreamOrderConflictError } from '../errors';
 import { FEED_START, type FeedCheckpoint, type StoredEvent } from '../port/event-store.port';
-import { connectStore, createTestDatabase, event, events, eventually, feedKey, gate, newStreamId, type TestDatabase } from '../testing/fixtures.spec';
+import {
+  connectStore,
+  createTestDatabase,
+  event,
+  events,
+  eventually,
+  feedKey,
+  gate,
+  newStreamId,
+  type TestDatabase,
+} from '../testing/fixtures.spec';
 import type { PostgresEventStore } from './postgres-event-store';
 
 // Jest ignores the int project's testTimeout (a per-project key); waits here have 20 s deadlines.
@@ -50,28 +60,38 @@ describe('ordered feed', () => {
   it('delivers an event whose transaction commits after a later position was read (naive reader skips it)', async () => {
     const reader = tail();
     while ((await reader.poll()) > 0);
-    const naiveFrom = Number((await store.pool.query(`SELECT coalesce(max(position), 0) AS p FROM es_test.events`)).rows[0].p);
+    const naiveFrom = Number(
+      (await store.pool.query(`SELECT coalesce(max(position), 0) AS p FROM es_test.events`)).rows[0].p,
+    );
 
     const appended = gate<number>();
     const release = gate();
     const slow = store.transaction(async (tx) => {
-      const { events: [e] } = await tx.append(newStreamId('slow'), [event('Slow')], { expectedRevision: 'no_stream' });
+      const {
+        events: [e],
+      } = await tx.append(newStreamId('slow'), [event('Slow')], { expectedRevision: 'no_stream' });
       appended.open(e.position);
       await release.opened;
     });
     const slowPosition = await appended.opened;
-    const fast = (await store.append(newStreamId('fast'), [event('Fast')], { expectedRevision: 'no_stream' })).events[0];
+    const fast = (await store.append(newStreamId('fast'), [event('Fast')], { expectedRevision: 'no_stream' }))
+      .events[0];
     expect(fast.position).toBeGreaterThan(slowPosition);
 
     const naive = async (after: number) =>
-      (await store.pool.query(`SELECT position FROM es_test.events WHERE position > $1 ORDER BY position`, [after])).rows.map((r) => Number(r.position));
+      (
+        await store.pool.query(`SELECT position FROM es_test.events WHERE position > $1 ORDER BY position`, [after])
+      ).rows.map((r) => Number(r.position));
     expect(await naive(naiveFrom)).toEqual([fast.position]); // the naive reader moves its checkpoint past the slow one
     expect(await reader.poll()).toBe(0); // the barrier holds the fast event back while the slow transaction runs
 
     release.open();
     await slow;
     expect(await naive(fast.position)).toEqual([]); // ...and never sees it
-    await eventually('both events in the feed', async () => (await reader.poll(), reader.seen.some((e) => e.type === 'Fast')));
+    await eventually(
+      'both events in the feed',
+      async () => (await reader.poll(), reader.seen.some((e) => e.type === 'Fast')),
+    );
     expect(reader.seen.slice(-2).map((e) => e.type)).toEqual(['Slow', 'Fast']);
   });
 
@@ -98,7 +118,10 @@ describe('ordered feed', () => {
     expect(new StreamOrderConflictError(shared)).toBeInstanceOf(Error);
 
     const reader = tail();
-    await eventually('the feed to catch up', async () => (await reader.poll(1000)) === 0 && reader.seen.some((e) => e.type === 'FromOlder'));
+    await eventually(
+      'the feed to catch up',
+      async () => (await reader.poll(1000)) === 0 && reader.seen.some((e) => e.type === 'FromOlder'),
+    );
     expectFeedOrder(reader.seen);
   });
 
@@ -107,14 +130,16 @@ describe('ordered feed', () => {
     const APPENDS = 100;
     const sharedStreams = Array.from({ length: 4 }, () => newStreamId('shared'));
     const reader = tail();
-    for (let more = 1; more > 0; ) more = await reader.poll(1000);
+    for (let more = 1; more > 0;) more = await reader.poll(1000);
     const before = reader.seen.length;
     const written = new Set<string>();
     let writing = true;
 
     // The naive reader polls alongside ours, the same way, with `position > checkpoint`.
     const naiveSeen = new Set<string>();
-    let naiveCheckpoint = Number((await store.pool.query(`SELECT coalesce(max(position), 0) AS p FROM es_test.events`)).rows[0].p);
+    let naiveCheckpoint = Number(
+      (await store.pool.query(`SELECT coalesce(max(position), 0) AS p FROM es_test.events`)).rows[0].p,
+    );
     const naivePoll = async () => {
       const { rows } = await store.pool.query(
         `SELECT id, position FROM es_test.events WHERE position > $1 ORDER BY position LIMIT 7`,

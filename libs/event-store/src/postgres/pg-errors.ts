@@ -1,8 +1,26 @@
 import { EventStoreUnavailableError } from '../errors';
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
 // SQLSTATEs meaning the server went away or refuses work, as opposed to a problem with the statement.
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
 
 function codeOf(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
@@ -19,7 +37,9 @@ export function isConnectionError(err: unknown): boolean {
 }
 
 export function toUnavailable(err: unknown): unknown {
-  return isConnectionError(err) && !(err instanceof EventStoreUnavailableError) ? new EventStoreUnavailableError(err) : err;
+  return isConnectionError(err) && !(err instanceof EventStoreUnavailableError)
+    ? new EventStoreUnavailableError(err)
+    : err;
 }
 
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {

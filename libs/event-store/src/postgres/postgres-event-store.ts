@@ -28,6 +28,12 @@ export interface PostgresEventStoreOptions {
   inlineProjections?: InlineProjection[];
   upcasters?: Upcaster[];
   currentSchemaVersions?: Record<string, number>;
+  /**
+   * NOTIFY `<schema>_events` in every appending transaction (default true). PostgreSQL commits notifying
+   * transactions one at a time, server-wide, so a write-heavy service turns it off: readers in the same process
+   * wake through onCommitted, readers elsewhere poll.
+   */
+  notify?: boolean;
 }
 
 export interface PostgresEventStoreConnectOptions extends PostgresEventStoreOptions {
@@ -45,6 +51,7 @@ export class PostgresEventStore implements EventStore {
   readonly tables: StoreTables;
   private readonly ctx: AppendContext;
   private readonly ownsPool: boolean;
+  private readonly committedListeners = new Set<() => void>();
 
   /** Uses an existing pool; call `migrate()` (or use `connect`) before the first append. */
   constructor(
@@ -59,6 +66,7 @@ export class PostgresEventStore implements EventStore {
       tables: this.tables,
       upcasters: new UpcasterChain(options.upcasters, options.currentSchemaVersions),
       projections: options.inlineProjections ?? [],
+      notify: options.notify ?? true,
     };
   }
 
@@ -104,10 +112,13 @@ export class PostgresEventStore implements EventStore {
     const contended = new Set<string>();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await withTransaction(this.pool, async (client) => {
+        let appended = false;
+        const result = await withTransaction(this.pool, async (client) => {
           if (contended.size > 0) await lockStreams(client, this.tables, [...contended]);
-          return work(this.transactionOn(client));
+          return work(this.transactionOn(client, contended, () => (appended = true)));
         });
+        if (appended) this.committedListeners.forEach((listener) => listener());
+        return result;
       } catch (err) {
         const retryable = err instanceof StreamOrderConflictError || isDeadlock(err);
         if (!retryable || attempt >= RETRY_ATTEMPTS) throw err;
@@ -117,7 +128,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    return this.readStreamWith(this.pool, streamId, options).catch((err: unknown) => Promise.reject(toUnavailable(err)));
+    return this.readStreamWith(this.pool, streamId, options).catch((err: unknown) =>
+      Promise.reject(toUnavailable(err)),
+    );
   }
 
   async readAll(from: FeedCheckpoint = FEED_START, limit = 1000): Promise<ReadAllResult> {
@@ -151,12 +164,30 @@ export class PostgresEventStore implements EventStore {
     if (this.ownsPool && !this.pool.ended) await this.pool.end();
   }
 
-  private transactionOn(client: PoolClient): EventStoreTransaction {
+  /** Called after every commit that appended events, in this process: a cheap wake-up for feed readers. */
+  onCommitted(listener: () => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
+  private transactionOn(client: PoolClient, alreadyLocked: Set<string>, onAppend: () => void): EventStoreTransaction {
     const sql: SqlExecutor = client;
+    // Stream locks last until the transaction ends; each is taken once, however often the stream is touched.
+    const locked = new Set(alreadyLocked);
+    const lock = async (streamIds: readonly string[]) => {
+      const fresh = [...new Set(streamIds)].filter((id) => !locked.has(id));
+      await lockStreams(sql, this.tables, fresh);
+      fresh.forEach((id) => locked.add(id));
+    };
     return {
       query: (text, params) => sql.query(text, params),
-      lockStreams: (streamIds) => lockStreams(sql, this.tables, streamIds),
-      append: (streamId, events, options) => appendEvents(sql, this.ctx, streamId, events, options.expectedRevision),
+      lockStreams: lock,
+      append: async (streamId, events, options) => {
+        await lock([streamId]);
+        const result = await appendEvents(sql, this.ctx, streamId, events, options.expectedRevision, true);
+        if (result.events.length > 0) onAppend();
+        return result;
+      },
       readStream: (streamId, options) => this.readStreamWith(sql, streamId, options ?? {}),
     };
   }

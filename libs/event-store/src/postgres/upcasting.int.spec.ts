@@ -1,5 +1,13 @@
 import { FEED_START, type Upcaster } from '../port/event-store.port';
-import { connectStore, createTestDatabase, event, eventually, newStreamId, SCHEMA, type TestDatabase } from '../testing/fixtures.spec';
+import {
+  connectStore,
+  createTestDatabase,
+  event,
+  eventually,
+  newStreamId,
+  SCHEMA,
+  type TestDatabase,
+} from '../testing/fixtures.spec';
 import type { PostgresEventStore } from './postgres-event-store';
 
 // Jest ignores the int project's testTimeout (a per-project key); waits here have 20 s deadlines.
@@ -35,7 +43,9 @@ afterAll(async () => {
 describe('upcasting', () => {
   it('reads a v1 event as the current version through readStream and readAll, leaving the row as stored', async () => {
     const id = newStreamId();
-    const { events: [stored] } = await v1Store.append(id, [event('ThingRenamed', { name: 'Big Thing' })], { expectedRevision: 'no_stream' });
+    const {
+      events: [stored],
+    } = await v1Store.append(id, [event('ThingRenamed', { name: 'Big Thing' })], { expectedRevision: 'no_stream' });
     expect(stored.schemaVersion).toBe(1);
     const expected = { schemaVersion: 3, data: { title: 'Big Thing', slug: 'big-thing', tags: [] } };
 
@@ -47,14 +57,18 @@ describe('upcasting', () => {
     });
     expect(fromFeed).toMatchObject(expected);
 
-    const { rows } = await store.pool.query(`SELECT schema_version, data FROM ${SCHEMA}.events WHERE id = $1`, [stored.id]);
+    const { rows } = await store.pool.query(`SELECT schema_version, data FROM ${SCHEMA}.events WHERE id = $1`, [
+      stored.id,
+    ]);
     expect(rows).toEqual([{ schema_version: 1, data: { name: 'Big Thing' } }]);
   });
 
   it('stores new events at the current version and reads them unchanged', async () => {
     const id = newStreamId();
     const data = { title: 'T', slug: 't', tags: ['x'] };
-    const { events: [appended] } = await store.append(id, [event('ThingRenamed', data)], { expectedRevision: 'no_stream' });
+    const {
+      events: [appended],
+    } = await store.append(id, [event('ThingRenamed', data)], { expectedRevision: 'no_stream' });
     expect(appended).toMatchObject({ schemaVersion: 3, data });
     expect((await store.readStream(id))[0]).toMatchObject({ schemaVersion: 3, data });
     expect((await v1Store.readStream(id))[0].schemaVersion).toBe(3); // types it has no version for read as stored

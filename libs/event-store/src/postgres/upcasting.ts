@@ -26,7 +26,11 @@ export class UpcasterChain {
   upcast<E extends StoredEvent>(event: E): E {
     const target = this.currentVersions[event.type];
     let { data, schemaVersion } = event;
-    for (let step = this.steps.get(`${event.type}@${schemaVersion}`); step; step = this.steps.get(`${event.type}@${schemaVersion}`)) {
+    for (
+      let step = this.steps.get(`${event.type}@${schemaVersion}`);
+      step;
+      step = this.steps.get(`${event.type}@${schemaVersion}`)
+    ) {
       if (target !== undefined && schemaVersion >= target) break;
       data = step.upcast(data, event.metadata as EventMetadata);
       schemaVersion += 1;

@@ -2,7 +2,17 @@ import { EventStoreUnavailableError } from '../errors';
 import type { FeedCheckpoint, SqlExecutor, StoredEvent, Subscriber } from '../port/event-store.port';
 import { runMigrations } from '../postgres/migrations';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
-import { connectStore, createTestDatabase, event, events, eventually, gate, newStreamId, SCHEMA, type TestDatabase } from '../testing/fixtures.spec';
+import {
+  connectStore,
+  createTestDatabase,
+  event,
+  events,
+  eventually,
+  gate,
+  newStreamId,
+  SCHEMA,
+  type TestDatabase,
+} from '../testing/fixtures.spec';
 import { CatchUpSubscription } from './catch-up-subscription';
 
 // Jest ignores the int project's testTimeout (a per-project key); waits here have 20 s deadlines.
@@ -101,9 +111,13 @@ describe('catch-up subscription', () => {
   beforeAll(() => appendMany(10, 25));
 
   it('redoes a batch whose handler threw after writing, counting nothing twice', async () => {
-    const crashing = new CatchUpSubscription(store, counter('throws', async (batch) => {
-      if (batch === 3) throw new Error('handler crashed');
-    }), { batchSize: 20 });
+    const crashing = new CatchUpSubscription(
+      store,
+      counter('throws', async (batch) => {
+        if (batch === 3) throw new Error('handler crashed');
+      }),
+      { batchSize: 20 },
+    );
     expect(await runUntilFailure(crashing)).toMatchObject({ message: 'handler crashed' });
     const at = await crashing.checkpoint();
     expect(at.position).toBeGreaterThan(0);
@@ -113,9 +127,13 @@ describe('catch-up subscription', () => {
   });
 
   it('loses nothing when the connection dies mid-batch (a crashed process)', async () => {
-    const dying = new CatchUpSubscription(store, counter('killed', async (batch, sql) => {
-      if (batch === 2) await sql.query('SELECT pg_terminate_backend(pg_backend_pid())');
-    }), { batchSize: 30 });
+    const dying = new CatchUpSubscription(
+      store,
+      counter('killed', async (batch, sql) => {
+        if (batch === 2) await sql.query('SELECT pg_terminate_backend(pg_backend_pid())');
+      }),
+      { batchSize: 30 },
+    );
     expect(await runUntilFailure(dying)).toBeInstanceOf(EventStoreUnavailableError);
     expect(await counts('killed')).toEqual(await storedCountsUpTo(await dying.checkpoint()));
 
@@ -145,7 +163,11 @@ describe('catch-up subscription', () => {
       if (failuresLeft-- > 0) throw new Error('transient');
     });
     // A poll interval longer than the test: only the notification can bring in the late events in time.
-    const sub = new CatchUpSubscription(store, flaky, { retryInitialMs: 5, pollIntervalMs: 600_000, onError: (e) => errors.push(e) });
+    const sub = new CatchUpSubscription(store, flaky, {
+      retryInitialMs: 5,
+      pollIntervalMs: 600_000,
+      onError: (e) => errors.push(e),
+    });
     await sub.start();
     try {
       await eventually('flaky caught up', async () => sum(await counts('flaky')) === sum(await storedCounts()));
@@ -160,12 +182,16 @@ describe('catch-up subscription', () => {
   it('stop() waits for the batch in flight to commit', async () => {
     const entered = gate();
     const release = gate();
-    const sub = new CatchUpSubscription(store, counter('stopping', async (batch) => {
-      if (batch === 1) {
-        entered.open();
-        await release.opened;
-      }
-    }), { batchSize: 5 });
+    const sub = new CatchUpSubscription(
+      store,
+      counter('stopping', async (batch) => {
+        if (batch === 1) {
+          entered.open();
+          await release.opened;
+        }
+      }),
+      { batchSize: 5 },
+    );
     await sub.start();
     await entered.opened;
     let stopped = false;
@@ -181,9 +207,13 @@ describe('catch-up subscription', () => {
 
   it('hands only the filtered types to the subscriber and still moves past the others', async () => {
     const id = newStreamId();
-    const { events: appended } = await store.append(id, [event('Wanted'), event('Other'), event('Wanted'), event('Other')], {
-      expectedRevision: 'no_stream',
-    });
+    const { events: appended } = await store.append(
+      id,
+      [event('Wanted'), event('Other'), event('Wanted'), event('Other')],
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
     const sub = new CatchUpSubscription(store, counter('filtered'), { filterTypes: ['Wanted'], batchSize: 50 });
     await catchUp(sub, ['Wanted']);
     const last = appended[3];

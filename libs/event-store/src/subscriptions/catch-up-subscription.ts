@@ -67,16 +67,20 @@ export class CatchUpSubscription {
     });
   }
 
+  private unsubscribeCommits?: () => void;
+
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     await this.listen();
+    this.unsubscribeCommits = this.store.onCommitted(() => this.signal.notify());
     this.loop = this.run();
   }
 
   /** Stops the loop after the batch in flight (if any) has committed or rolled back. */
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribeCommits?.();
     this.signal.interrupt();
     await this.loop;
     this.loop = undefined;

@@ -23,7 +23,12 @@ export async function readCheckpoint(sql: SqlExecutor, t: StoreTables, name: str
   return rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].position) } : FEED_START;
 }
 
-export async function saveCheckpoint(sql: SqlExecutor, t: StoreTables, name: string, to: FeedCheckpoint): Promise<void> {
+export async function saveCheckpoint(
+  sql: SqlExecutor,
+  t: StoreTables,
+  name: string,
+  to: FeedCheckpoint,
+): Promise<void> {
   await sql.query(
     `INSERT INTO ${t.checkpoints} (name, transaction_id, position) VALUES ($1, $2::xid8, $3)
      ON CONFLICT (name) DO UPDATE SET transaction_id = EXCLUDED.transaction_id, position = EXCLUDED.position, updated_at = now()`,

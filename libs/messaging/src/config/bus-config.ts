@@ -35,7 +35,8 @@ export function rpcTimeoutMs(): number {
   const raw = process.env.RPC_TIMEOUT_MS;
   if (!raw) return DEFAULT_RPC_TIMEOUT_MS;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`Invalid RPC_TIMEOUT_MS "${raw}": use a positive integer`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`Invalid RPC_TIMEOUT_MS "${raw}": use a positive integer`);
   return value;
 }
 
@@ -68,7 +69,9 @@ export function eventStreamName(prefix: string = busPrefix()): string {
 
 /** What every JetStream stream name of this prefix starts with (used to clean up a test run's streams). */
 export function streamNamePrefix(prefix: string = busPrefix()): string {
-  return `${assertBusPrefix(prefix).toUpperCase().replace(/[^A-Z0-9]/g, '_')}_`;
+  return `${assertBusPrefix(prefix)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '_')}_`;
 }
 
 /** `<category>` of a `<category>-<id>` stream id; a stream id without '-' is its own category. */

@@ -1,4 +1,12 @@
-import { busPrefix, eventFilter, eventStreamName, eventSubject, rpcSubject, streamCategory, streamNamePrefix } from './bus-config';
+import {
+  busPrefix,
+  eventFilter,
+  eventStreamName,
+  eventSubject,
+  rpcSubject,
+  streamCategory,
+  streamNamePrefix,
+} from './bus-config';
 
 describe('bus configuration', () => {
   const saved = process.env.BUS_PREFIX;

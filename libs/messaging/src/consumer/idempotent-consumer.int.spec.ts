@@ -33,7 +33,12 @@ async function appendOrders(count: number): Promise<void> {
     appended.push(...events);
   }
 }
-const meta = () => ({ correlationId: randomUUID(), causationId: null, actorId: 'consumer-test', occurredAt: new Date().toISOString() });
+const meta = () => ({
+  correlationId: randomUUID(),
+  causationId: null,
+  actorId: 'consumer-test',
+  occurredAt: new Date().toISOString(),
+});
 
 /** A projection: per event type, how many events and the sum of their amounts. */
 async function project(event: BusEvent, sql: SqlExecutor): Promise<void> {
@@ -53,14 +58,24 @@ async function totals(): Promise<Record<string, { events: number; amount: number
 }
 
 function consumer(handler = project, name = 'order-totals'): IdempotentConsumer {
-  return new IdempotentConsumer({ nats: nc, pool: store.pool, schema: SCHEMA, name, handler, nakDelayMs: 100, logger: quiet });
+  return new IdempotentConsumer({
+    nats: nc,
+    pool: store.pool,
+    schema: SCHEMA,
+    name,
+    handler,
+    nakDelayMs: 100,
+    logger: quiet,
+  });
 }
 
 beforeAll(async () => {
   bus = createTestBus('consumer');
   db = await createTestDatabase('consumer');
   store = await PostgresEventStore.connect({ connectionString: db.url, schema: SCHEMA });
-  await store.pool.query(`CREATE TABLE ${SCHEMA}.totals (type text PRIMARY KEY, events int NOT NULL, amount int NOT NULL)`);
+  await store.pool.query(
+    `CREATE TABLE ${SCHEMA}.totals (type text PRIMARY KEY, events int NOT NULL, amount int NOT NULL)`,
+  );
   nc = await connectNats({ name: 'consumer-test' });
   relay = new EventRelay({ store, pool: store.pool, schema: SCHEMA, nats: nc, logger: quiet });
   relay.start();
@@ -87,7 +102,10 @@ describe('IdempotentConsumer', () => {
     });
     await first.start();
     await appendOrders(25);
-    await waitFor(async () => first.stats.handled === appended.length && (await first.pending()) === 0, 'all events handled');
+    await waitFor(
+      async () => first.stats.handled === appended.length && (await first.pending()) === 0,
+      'all events handled',
+    );
     expect(first.stats.failed).toBe(1);
     const expected = { OrderPlaced: { events: 25, amount: 250 }, OrderShipped: { events: 25, amount: 0 } };
     expect(await totals()).toEqual(expected);
@@ -102,14 +120,20 @@ describe('IdempotentConsumer', () => {
 
     const second = consumer();
     await second.start();
-    await waitFor(async () => second.stats.skipped === appended.length + 1 && (await second.pending()) === 0, 'redeliveries skipped');
+    await waitFor(
+      async () => second.stats.skipped === appended.length + 1 && (await second.pending()) === 0,
+      'redeliveries skipped',
+    );
     expect(second.stats.handled).toBe(0);
     expect(await totals()).toEqual(expected);
 
     // New events still get through after the redeliveries.
     await appendOrders(1);
     await waitFor(async () => second.stats.handled === 2, 'new events handled');
-    expect(await totals()).toEqual({ OrderPlaced: { events: 26, amount: 260 }, OrderShipped: { events: 26, amount: 0 } });
+    expect(await totals()).toEqual({
+      OrderPlaced: { events: 26, amount: 260 },
+      OrderShipped: { events: 26, amount: 0 },
+    });
     await second.stop();
   });
 

@@ -1,6 +1,14 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { assertSchemaName, type SqlExecutor } from '@platform/event-store';
-import { AckPolicy, DeliverPolicy, nanos, type ConsumerConfig, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  nanos,
+  type ConsumerConfig,
+  type ConsumerMessages,
+  type JsMsg,
+  type NatsConnection,
+} from 'nats';
 import type { Pool, PoolClient } from 'pg';
 import { busPrefix, eventFilter, eventStreamName } from '../config/bus-config';
 import { decodeBusEvent, MalformedBusEventError, type BusEvent } from '../events/bus-event';
@@ -51,7 +59,8 @@ export class IdempotentConsumer {
 
   constructor(private readonly options: IdempotentConsumerOptions) {
     assertSchemaName(options.schema);
-    if (!NAME.test(options.name)) throw new Error(`Invalid consumer name "${options.name}": use letters, digits, "_" and "-"`);
+    if (!NAME.test(options.name))
+      throw new Error(`Invalid consumer name "${options.name}": use letters, digits, "_" and "-"`);
     this.prefix = options.prefix ?? busPrefix();
     this.stream = eventStreamName(this.prefix);
     this.logger = options.logger ?? new Logger(`IdempotentConsumer(${options.name})`);
@@ -99,7 +108,10 @@ export class IdempotentConsumer {
     const filter: Partial<ConsumerConfig> =
       subjects.length === 1 ? { filter_subject: subjects[0] } : { filter_subjects: subjects };
     const existing = await jsm.consumers.info(this.stream, this.options.name).catch((err: unknown) => {
-      if ((err as { code?: string }).code === '404' || (err as { api_error?: { err_code?: number } }).api_error?.err_code === 10014) {
+      if (
+        (err as { code?: string }).code === '404' ||
+        (err as { api_error?: { err_code?: number } }).api_error?.err_code === 10014
+      ) {
         return undefined;
       }
       throw err;
@@ -118,7 +130,8 @@ export class IdempotentConsumer {
       });
       return;
     }
-    const current = existing.config.filter_subjects ?? (existing.config.filter_subject ? [existing.config.filter_subject] : []);
+    const current =
+      existing.config.filter_subjects ?? (existing.config.filter_subject ? [existing.config.filter_subject] : []);
     if (current.join() !== subjects.join() || existing.config.ack_wait !== tuning.ack_wait) {
       await jsm.consumers.update(this.stream, this.options.name, { ...filter, ...tuning });
     }
@@ -156,7 +169,9 @@ export class IdempotentConsumer {
       msg.ack();
     } catch (err) {
       this.counters.failed += 1;
-      this.logger.warn(`Event ${event.id} (${event.type}) failed, redelivery in ${this.options.nakDelayMs ?? 1000} ms: ${describe(err)}`);
+      this.logger.warn(
+        `Event ${event.id} (${event.type}) failed, redelivery in ${this.options.nakDelayMs ?? 1000} ms: ${describe(err)}`,
+      );
       msg.nak(this.options.nakDelayMs ?? 1000);
     }
   }

@@ -22,7 +22,12 @@ export function migrateProcessedEvents(pool: Pool, schema: string): Promise<stri
 }
 
 /** Records the event for the consumer; false when it was recorded before (the event was already applied). */
-export async function claimEvent(sql: SqlExecutor, schema: string, consumer: string, eventId: string): Promise<boolean> {
+export async function claimEvent(
+  sql: SqlExecutor,
+  schema: string,
+  consumer: string,
+  eventId: string,
+): Promise<boolean> {
   const { rowCount } = await sql.query(
     `INSERT INTO "${assertSchemaName(schema)}".processed_events (consumer, event_id) VALUES ($1, $2)
      ON CONFLICT (consumer, event_id) DO NOTHING`,

@@ -23,7 +23,12 @@ const relays: EventRelay[] = [];
 const newEvent = (type: string, n: number): NewEvent => ({
   type,
   data: { n },
-  metadata: { correlationId: randomUUID(), causationId: null, actorId: 'relay-test', occurredAt: new Date().toISOString() },
+  metadata: {
+    correlationId: randomUUID(),
+    causationId: null,
+    actorId: 'relay-test',
+    occurredAt: new Date().toISOString(),
+  },
 });
 
 /** `perStream` single-event appends on each of `streams` new streams, all streams written concurrently. */
@@ -42,7 +47,15 @@ async function appendMany(streams: number, perStream: number): Promise<void> {
 }
 
 function relay(overrides: Partial<ConstructorParameters<typeof EventRelay>[0]> = {}): EventRelay {
-  const r = new EventRelay({ store, pool: store.pool, schema: SCHEMA, nats: nc, pollIntervalMs: 200, logger: quiet, ...overrides });
+  const r = new EventRelay({
+    store,
+    pool: store.pool,
+    schema: SCHEMA,
+    nats: nc,
+    pollIntervalMs: 200,
+    logger: quiet,
+    ...overrides,
+  });
   relays.push(r);
   return r;
 }
@@ -56,8 +69,15 @@ let collector: ConsumerMessages;
 async function startCollector(): Promise<void> {
   const jsm = await nc.jetstreamManager();
   await ensureEventStream(jsm);
-  await jsm.consumers.add(eventStreamName(), { durable_name: 'collector', ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
-  collector = await nc.jetstream().consumers.get(eventStreamName(), 'collector').then((c) => c.consume());
+  await jsm.consumers.add(eventStreamName(), {
+    durable_name: 'collector',
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+  });
+  collector = await nc
+    .jetstream()
+    .consumers.get(eventStreamName(), 'collector')
+    .then((c) => c.consume());
   void (async () => {
     for await (const m of collector) {
       received.push(decodeBusEvent(m.data));

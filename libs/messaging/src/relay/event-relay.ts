@@ -17,7 +17,7 @@ export interface EventRelayOptions {
   nats: NatsConnection;
   prefix?: string; // bus prefix, default busPrefix()
   batchSize?: number; // events read per feed query (default 100)
-  pollIntervalMs?: number; // fallback wake-up when no notification arrives (default 250)
+  pollIntervalMs?: number; // fallback wake-up when no notification arrives (default 50)
   lockRetryMs?: number; // how often a standby instance tries to become leader (default 300)
   duplicateWindowMs?: number; // JetStream dedupe window of the stream (default 10 min)
   logger?: Pick<LoggerService, 'log' | 'warn' | 'error'>;
@@ -53,6 +53,7 @@ export class EventRelay {
   private readonly logger: Pick<LoggerService, 'log' | 'warn' | 'error'>;
   private readonly signal = new WakeSignal();
   private loop?: Promise<void>;
+  private unsubscribeCommits?: () => void;
   private stopping = false;
   private leader = false;
   private migrated = false;
@@ -80,12 +81,16 @@ export class EventRelay {
   start(): void {
     if (this.loop) return;
     this.stopping = false;
+    // Appends made by this process wake the relay at once; other processes' appends arrive by NOTIFY or polling.
+    this.unsubscribeCommits = this.options.store.onCommitted?.(() => this.signal.notify());
     this.loop = this.run();
   }
 
   /** Finishes the batch in flight, gives up leadership and closes the relay's connection. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unsubscribeCommits?.();
+    this.unsubscribeCommits = undefined;
     this.signal.interrupt();
     await this.loop;
     this.loop = undefined;
@@ -136,9 +141,10 @@ export class EventRelay {
   /** Tries the lock until it is ours, the relay stops or the connection drops. */
   private async acquire(session: Session): Promise<boolean> {
     while (!this.stopping && !session.lost) {
-      const { rows } = await session.client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [
-        this.lockKey,
-      ]);
+      const { rows } = await session.client.query<{ ok: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok',
+        [this.lockKey],
+      );
       if (rows[0]?.ok) {
         this.leader = true;
         this.logger.log(`Leading the relay of ${this.options.schema} to ${this.stream}`);
@@ -155,7 +161,7 @@ export class EventRelay {
       this.migrated = true;
     }
     await session.client.query(`LISTEN "${this.channel}"`);
-    const pollIntervalMs = this.options.pollIntervalMs ?? 250;
+    const pollIntervalMs = this.options.pollIntervalMs ?? 50;
     let from = await readRelayCheckpoint(session.client, this.options.schema, this.stream);
     let streamReady = false;
     let failures = 0;

@@ -53,9 +53,9 @@ describe('publishBatch', () => {
     const a = `thing-${randomUUID()}`;
     const b = `thing-${randomUUID()}`;
     const batch = [event(a, 1), event(b, 1), event(a, 2, 4096), event(a, 3), event(b, 2)];
-    await expect(publishBatch(nc.jetstream(), batch, { prefix: bus.prefix, stream: eventStreamName() })).rejects.toThrow(
-      /message size exceeds maximum/i,
-    );
+    await expect(
+      publishBatch(nc.jetstream(), batch, { prefix: bus.prefix, stream: eventStreamName() }),
+    ).rejects.toThrow(/message size exceeds maximum/i);
     const stored = (await bus.events()).slice(before).map((e) => e.id);
     expect(stored).toEqual([batch[0].id, batch[1].id]);
   });

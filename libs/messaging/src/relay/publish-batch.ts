@@ -28,11 +28,15 @@ export async function publishBatch(
     const previous = lastOfStream.get(event.streamId);
     if (previous) await previous.catch(() => undefined);
     if (failure) break;
-    const ack = js.publish(eventSubject(streamCategory(event.streamId), event.type, options.prefix), encodeBusEvent(event), {
-      msgID: event.id,
-      headers: busEventHeaders(event),
-      expect: { streamName: options.stream },
-    });
+    const ack = js.publish(
+      eventSubject(streamCategory(event.streamId), event.type, options.prefix),
+      encodeBusEvent(event),
+      {
+        msgID: event.id,
+        headers: busEventHeaders(event),
+        expect: { streamName: options.stream },
+      },
+    );
     ack.catch((error: unknown) => (failure ??= { error }));
     lastOfStream.set(event.streamId, ack);
     acks.push(ack);

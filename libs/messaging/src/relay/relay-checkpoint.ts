@@ -1,4 +1,11 @@
-import { assertSchemaName, FEED_START, runMigrations, type FeedCheckpoint, type Migration, type SqlExecutor } from '@platform/event-store';
+import {
+  assertSchemaName,
+  FEED_START,
+  runMigrations,
+  type FeedCheckpoint,
+  type Migration,
+  type SqlExecutor,
+} from '@platform/event-store';
 import type { Pool } from 'pg';
 
 // The relay's place in the feed, per JetStream stream: a new bus prefix starts from the beginning.
@@ -31,7 +38,12 @@ export async function readRelayCheckpoint(sql: SqlExecutor, schema: string, stre
   return rows[0] ? { transactionId: rows[0].transaction_id, position: Number(rows[0].position) } : FEED_START;
 }
 
-export async function saveRelayCheckpoint(sql: SqlExecutor, schema: string, stream: string, to: FeedCheckpoint): Promise<void> {
+export async function saveRelayCheckpoint(
+  sql: SqlExecutor,
+  schema: string,
+  stream: string,
+  to: FeedCheckpoint,
+): Promise<void> {
   await sql.query(
     `INSERT INTO ${table(schema)} (stream, transaction_id, position) VALUES ($1, $2::xid8, $3)
      ON CONFLICT (stream) DO UPDATE

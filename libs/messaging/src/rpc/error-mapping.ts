@@ -1,7 +1,11 @@
 import { HttpException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { isProblemDetails, problem, type ProblemDetails } from '@platform/contracts';
-import { EventStoreUnavailableError, StreamOrderConflictError, WrongExpectedRevisionError } from '@platform/event-store';
+import {
+  EventStoreUnavailableError,
+  StreamOrderConflictError,
+  WrongExpectedRevisionError,
+} from '@platform/event-store';
 
 /**
  * Turns an error a handler threw into the problem the caller should see, or `undefined` when it does not know
@@ -21,7 +25,15 @@ export function mapErrors(mappings: readonly ErrorMapping[]): ErrorMapper {
   };
 }
 
-const PG_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const PG_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
 const PG_DOWN_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
 
 function isPostgresDown(error: unknown, depth = 0): boolean {
@@ -33,10 +45,14 @@ function isPostgresDown(error: unknown, depth = 0): boolean {
   }
   // node-postgres reports a dropped socket or an exhausted pool without a code.
   const message = (error as { message?: unknown }).message;
-  if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|not queryable/i.test(message)) {
+  if (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|not queryable/i.test(message)
+  ) {
     return true;
   }
-  const nested = (error as { cause?: unknown; errors?: unknown }).cause ?? (error as { errors?: unknown[] }).errors?.[0];
+  const nested =
+    (error as { cause?: unknown; errors?: unknown }).cause ?? (error as { errors?: unknown[] }).errors?.[0];
   return nested !== undefined && isPostgresDown(nested, depth + 1);
 }
 

@@ -29,7 +29,11 @@ describe('toRpcProblem', () => {
         : undefined;
     const conflict = new WrongExpectedRevisionError('assistant-1', 3, 4);
     expect(toRpcProblem(conflict, { ifMatch: 3 }, [ifMatch]).status).toBe(412);
-    expect(toRpcProblem(conflict, {}, [ifMatch])).toMatchObject({ status: 409, expectedRevision: 3, actualRevision: 4 });
+    expect(toRpcProblem(conflict, {}, [ifMatch])).toMatchObject({
+      status: 409,
+      expectedRevision: 3,
+      actualRevision: 4,
+    });
   });
 
   it('passes a ProblemDetails on unchanged, whether in an RpcException, a ProblemError or thrown as is', () => {
@@ -41,18 +45,26 @@ describe('toRpcProblem', () => {
 
   it('reports PostgreSQL outages as 503, also when wrapped', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    expect(toRpcProblem(new EventStoreUnavailableError(refused), {}, [])).toEqual(problem(503, 'PostgreSQL unavailable'));
+    expect(toRpcProblem(new EventStoreUnavailableError(refused), {}, [])).toEqual(
+      problem(503, 'PostgreSQL unavailable'),
+    );
     expect(toRpcProblem(refused, {}, []).status).toBe(503);
-    expect(toRpcProblem(Object.assign(new Error('terminating connection'), { code: '57P01' }), {}, []).status).toBe(503);
+    expect(toRpcProblem(Object.assign(new Error('terminating connection'), { code: '57P01' }), {}, []).status).toBe(
+      503,
+    );
     expect(toRpcProblem(Object.assign(new Error('x'), { code: '08006' }), {}, []).status).toBe(503);
     expect(toRpcProblem(new Error('outer', { cause: refused }), {}, []).status).toBe(503);
   });
 
   it('keeps the status of Nest HTTP exceptions thrown in a handler', () => {
-    expect(toRpcProblem(new BadRequestException(['name must be a string']), {}, [])).toEqual(problem(400, 'name must be a string'));
+    expect(toRpcProblem(new BadRequestException(['name must be a string']), {}, [])).toEqual(
+      problem(400, 'name must be a string'),
+    );
   });
 
   it('hides unknown errors behind a generic 500', () => {
-    expect(toRpcProblem(new TypeError('x is undefined'), {}, [serviceMapper])).toEqual(problem(500, 'An unexpected error occurred'));
+    expect(toRpcProblem(new TypeError('x is undefined'), {}, [serviceMapper])).toEqual(
+      problem(500, 'An unexpected error occurred'),
+    );
   });
 });

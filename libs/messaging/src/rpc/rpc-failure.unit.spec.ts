@@ -16,9 +16,15 @@ describe('rpcFailureProblem', () => {
 
   it('reports no responders and an unreachable bus as 503', () => {
     const empty = new Error('Empty response. There are no subscribers listening to that message ("p.rpc.x")');
-    expect(rpcFailureProblem(empty, 'x', 5000)).toMatchObject({ status: 503, detail: 'No service is available for "x"' });
+    expect(rpcFailureProblem(empty, 'x', 5000)).toMatchObject({
+      status: 503,
+      detail: 'No service is available for "x"',
+    });
     const refused = Object.assign(new Error('CONNECTION_REFUSED'), { code: 'CONNECTION_REFUSED' });
-    expect(rpcFailureProblem(refused, 'x', 5000)).toMatchObject({ status: 503, detail: expect.stringMatching(/^NATS unavailable/) });
+    expect(rpcFailureProblem(refused, 'x', 5000)).toMatchObject({
+      status: 503,
+      detail: expect.stringMatching(/^NATS unavailable/),
+    });
     expect(rpcFailureProblem('Error: Connection lost. Trying to reconnect...', 'x', 5000).status).toBe(503);
   });
 

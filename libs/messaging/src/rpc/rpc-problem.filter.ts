@@ -28,7 +28,10 @@ export class RpcProblemFilter implements RpcExceptionFilter<unknown> {
 
   private log(exception: unknown, p: ProblemDetails, host: ArgumentsHost): void {
     if (p.status < 500) return;
-    const subject = host.getType() === 'rpc' ? (host.switchToRpc().getContext<{ getSubject?: () => string }>()?.getSubject?.() ?? '') : '';
+    const subject =
+      host.getType() === 'rpc'
+        ? (host.switchToRpc().getContext<{ getSubject?: () => string }>()?.getSubject?.() ?? '')
+        : '';
     const where = subject ? ` on ${subject}` : '';
     if (p.status === 500 && p.detail === INTERNAL_ERROR_DETAIL) {
       this.logger.error(`Unhandled error${where}: ${describe(exception)}`, (exception as Error)?.stack);

@@ -46,7 +46,11 @@ function serviceModule(instance: string, filter?: ErrorMapper): Type {
 
     @RpcPattern('test.invalid')
     invalid(): never {
-      throw new RpcException(problem(400, 'The request has invalid fields', [{ field: 'configuration.temperature', message: 'must be ≤ 2' }]));
+      throw new RpcException(
+        problem(400, 'The request has invalid fields', [
+          { field: 'configuration.temperature', message: 'must be ≤ 2' },
+        ]),
+      );
     }
 
     @RpcPattern('test.db-down')
@@ -99,7 +103,10 @@ describe('RPC over NATS (request/reply with queue groups)', () => {
   beforeAll(async () => {
     bus = createTestBus('rpc');
     // Two instances of one service in one queue group: one registers the filter by hand, one through DI.
-    const a = await NestFactory.createMicroservice(serviceModule('a'), { ...natsMicroserviceOptions('test-service'), logger: false });
+    const a = await NestFactory.createMicroservice(serviceModule('a'), {
+      ...natsMicroserviceOptions('test-service'),
+      logger: false,
+    });
     a.useGlobalFilters(new RpcProblemFilter(serviceErrors('a')));
     const b = await NestFactory.createMicroservice(serviceModule('b', serviceErrors('b')), {
       ...natsMicroserviceOptions('test-service'),
@@ -107,7 +114,9 @@ describe('RPC over NATS (request/reply with queue groups)', () => {
     });
     services.push(a, b);
     await Promise.all(services.map((s) => s.listen()));
-    gateway = await NestFactory.createApplicationContext(RpcClientModule.forRoot({ timeoutMs: 2000 }), { logger: false });
+    gateway = await NestFactory.createApplicationContext(RpcClientModule.forRoot({ timeoutMs: 2000 }), {
+      logger: false,
+    });
     await gateway.init();
     rpc = gateway.get(RpcClient);
   });
