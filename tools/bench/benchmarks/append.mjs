@@ -18,7 +18,13 @@ export const appendBenchmark = {
   async run({ log }) {
     const { PostgresEventStore } = dist('libs/event-store/src/index.js');
     const db = await createBenchDatabase('append');
-    const store = await PostgresEventStore.connect({ connectionString: db.url, schema: 'bench', poolSize: POOL_SIZE });
+    // As the services run it: no NOTIFY (it serialises commits server-wide); readers wake in-process or poll.
+    const store = await PostgresEventStore.connect({
+      connectionString: db.url,
+      schema: 'bench',
+      poolSize: POOL_SIZE,
+      notify: false,
+    });
     onCleanup('close event store', () => store.close());
 
     const writers = Array.from({ length: WRITERS }, () => ({ streamId: benchStreamId(), revision: 0 }));

@@ -13,7 +13,7 @@ import { describeCpu, startCpuSampler } from '../lib/cpu.mjs';
 
 const autocannon = require('autocannon');
 const PROMPTS = Number(process.env.BENCH_PROMPTS || 10_000);
-const CONNECTIONS = [4, 8, 16];
+const CONNECTIONS = [1, 4, 8];
 const SCENARIOS = [
   { key: 'compose', label: 'POST /assistants/{id}/system-prompt (1 primary, 5 secondary, 2 fallback)', maxP99: 10 },
   { key: 'suggest', label: `GET /assistants/{id}/prompts/suggestions over ${PROMPTS} prompts`, maxP99: 50 },

@@ -24,7 +24,12 @@ export const relayBenchmark = {
     const { connect } = require('nats');
     const db = await createBenchDatabase('relay');
     const bus = createBenchBus('relay', messaging.streamNamePrefix);
-    const store = await PostgresEventStore.connect({ connectionString: db.url, schema: 'bench', poolSize: 10 });
+    const store = await PostgresEventStore.connect({
+      connectionString: db.url,
+      schema: 'bench',
+      poolSize: 10,
+      notify: false,
+    });
     onCleanup('close event store', () => store.close());
 
     const relayNats = await messaging.connectNats({ name: 'bench-relay' });

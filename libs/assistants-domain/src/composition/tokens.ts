@@ -41,5 +41,21 @@ function encoder(encoding: TokenEncoding): Tiktoken {
  */
 export function countTokens(text: string, model: string): { count: number; encoding: TokenEncoding } {
   const encoding = encodingForModel(model);
-  return { count: text === '' ? 0 : encoder(encoding).encode(text, [], []).length, encoding };
+  if (text === '') return { count: 0, encoding };
+  // Composition counts the same persona and prompt texts over and over; encoding is the costly part.
+  const key = `${encoding}\u0000${text}`;
+  let count = counted.get(key);
+  if (count === undefined) {
+    count = encoder(encoding).encode(text, [], []).length;
+    if (counted.size >= MAX_COUNTED) counted.delete(counted.keys().next().value as string);
+    counted.set(key, count);
+  } else {
+    // Refresh its place so the texts in use stay cached (least recently used goes first).
+    counted.delete(key);
+    counted.set(key, count);
+  }
+  return { count, encoding };
 }
+
+const MAX_COUNTED = 2000;
+const counted = new Map<string, number>();

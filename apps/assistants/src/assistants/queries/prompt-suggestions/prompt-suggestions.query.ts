@@ -56,8 +56,9 @@ export class PromptSuggestionsHandler {
     const a = await this.assistants.get(id);
     if (!a) throw new AssistantNotFoundError(id);
     const keywords = assistantKeywords(a);
-    const typeQuery = words(a.type.replace(/_/g, ' ')).join(' & ');
-    const anyQuery = [...keywords, ...words(a.type.replace(/_/g, ' '))].join(' | ');
+    const typeWords = words(a.type.replace(/_/g, ' '));
+    const typeQuery = typeWords.join(' & ');
+    const anyQuery = [...keywords, ...typeWords].join(' | ');
     const { rows } = await this.pool.query<Row>(
       `WITH kw AS (SELECT k, to_tsquery('simple', k) AS q FROM unnest($3::text[]) AS k),
        same_type AS (
@@ -65,14 +66,18 @@ export class PromptSuggestionsHandler {
          FROM assistants.assistant_prompt_links l JOIN assistants.assistant_view v ON v.id = l.assistant_id
          WHERE v.type = $4 AND v.status <> 'archived' AND l.assistant_id <> $1
          GROUP BY l.prompt_id),
+       -- Each way in uses its own index (GIN on tags, GIN on the text); OR-ing them would scan every prompt.
+       candidate_ids AS (
+         SELECT id FROM assistants.prompt_view WHERE tags && $5::text[]
+         UNION SELECT id FROM assistants.prompt_view WHERE search @@ to_tsquery('simple', $6)
+         UNION SELECT prompt_id FROM same_type),
        candidates AS (
          SELECT p.id, p.name, p.latest_version, p.tags, p.search, coalesce(st.n, 0) AS uses
-         FROM assistants.prompt_view p LEFT JOIN same_type st ON st.prompt_id = p.id
-         WHERE NOT (p.id = ANY($2::uuid[]))
-           AND (p.tags && $5::text[] OR p.search @@ to_tsquery('simple', $6) OR st.n IS NOT NULL)),
+         FROM candidate_ids c JOIN assistants.prompt_view p ON p.id = c.id LEFT JOIN same_type st ON st.prompt_id = p.id
+         WHERE NOT (p.id = ANY($2::uuid[]))),
        evidence AS (
          SELECT c.id, c.name, c.latest_version, c.uses,
-           ARRAY(SELECT unnest(c.tags) INTERSECT SELECT unnest($5::text[]) ORDER BY 1) AS shared_tags,
+           ARRAY(SELECT t FROM unnest($5::text[]) AS t WHERE t = ANY(c.tags) ORDER BY t) AS shared_tags,
            c.search @@ to_tsquery('simple', $7) AS type_match,
            ARRAY(SELECT kw.k FROM kw WHERE c.search @@ kw.q ORDER BY kw.k) AS keywords
          FROM candidates c)
