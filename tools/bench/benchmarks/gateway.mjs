@@ -5,11 +5,9 @@
 // Each is run at several connection counts; the headline is the highest rate whose p99 meets the bound.
 import { dist, durationS, natsUrl, require, warmupS } from '../lib/env.mjs';
 import { createBenchBus, createBenchDatabase, onCleanup } from '../lib/isolation.mjs';
-import { measure } from '../lib/load.mjs';
+import { runScenario } from '../lib/load.mjs';
 import { startPlatform } from '../lib/platform.mjs';
-import { describeCpu, startCpuSampler } from '../lib/cpu.mjs';
 
-const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { connect } = require('nats');
 
@@ -79,44 +77,22 @@ export const gatewayBenchmark = {
     };
     const wanted = (process.env.BENCH_GATEWAY_SCENARIOS || 'read,write').split(',').map((k) => k.trim());
     for (const scenario of SCENARIOS.filter((sc) => wanted.includes(sc.key))) {
-      const trials = [];
-      for (const connections of CONNECTIONS) {
-        const base = { url: platform.baseUrl, connections, headers, requests: requests[scenario.key] };
-        await autocannon({ ...base, duration: warm });
-        const cpu = startCpuSampler({ bench: process.pid, ...platform.pids });
-        const trial = await measure({ ...base, duration: measuredS });
-        trial.cpu = cpu.stop();
-        trial.relayBacklog = await relayBacklog();
-        trial.connections = connections;
-        trial.meetsBound = trial.errors === 0 && trial.latencyMs.p99 <= scenario.maxP99;
-        trials.push(trial);
-        log(
-          `${scenario.key} c=${connections}: ${trial.reqPerS} req/s, p50 ${trial.latencyMs.median} ms, p99 ${trial.latencyMs.p99} ms, ` +
-            `non-2xx ${trial.non2xx}, errors ${trial.errors}, relay backlog ${trial.relayBacklog}; cpu: ${describeCpu(trial.cpu)}`,
-        );
-      }
-      const best =
-        trials.filter((t) => t.meetsBound).sort((a, b) => b.reqPerS - a.reqPerS)[0] ??
-        [...trials].sort((a, b) => a.latencyMs.p99 - b.latencyMs.p99)[0];
-      for (const t of trials) {
-        rows.push({
-          metric: `${scenario.label} c=${t.connections}${t === best ? ' (best)' : ''}`,
-          median: t.latencyMs.median,
-          p99: t.latencyMs.p99,
-          throughput: t.reqPerS,
-          unit: 'req/s',
-          target: `≥ ${scenario.minRate} req/s at p99 ≤ ${scenario.maxP99} ms, 0 non-2xx`,
-          met: t.meetsBound && t.reqPerS >= scenario.minRate,
-          headline: t === best,
-          non2xx: t.non2xx,
-        });
-      }
-      details.trials.push({
-        scenario: scenario.key,
-        endpoint: scenario.label,
-        bestConnections: best.connections,
-        trials,
+      const result = await runScenario({
+        platform,
+        headers,
+        scenario,
+        requests: requests[scenario.key],
+        connectionCounts: CONNECTIONS,
+        measuredS,
+        warmS: warm,
+        log,
+        afterTrial: async (trial) => {
+          trial.relayBacklog = await relayBacklog();
+          return `, relay backlog ${trial.relayBacklog}`;
+        },
       });
+      rows.push(...result.rows);
+      details.trials.push(result.details);
     }
     details.assistantsCreated = created;
     return { rows, details };

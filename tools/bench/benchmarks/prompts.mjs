@@ -5,13 +5,11 @@
 // The 10,000 prompts are seeded through the event store with the service's own decider and projections (the
 // same events and read models the HTTP API would produce, much faster than 10,000 POSTs).
 import { randomUUID } from 'node:crypto';
-import { dist, durationS, natsUrl, require, warmupS } from '../lib/env.mjs';
+import { dist, durationS, natsUrl, warmupS } from '../lib/env.mjs';
 import { createBenchBus, createBenchDatabase } from '../lib/isolation.mjs';
-import { measure } from '../lib/load.mjs';
+import { runScenario } from '../lib/load.mjs';
 import { startPlatform } from '../lib/platform.mjs';
-import { describeCpu, startCpuSampler } from '../lib/cpu.mjs';
 
-const autocannon = require('autocannon');
 const PROMPTS = Number(process.env.BENCH_PROMPTS || 10_000);
 const CONNECTIONS = [1, 4, 8];
 const SCENARIOS = [
@@ -116,37 +114,18 @@ export const promptsBenchmark = {
     const rows = [];
     const details = { prompts: PROMPTS, tokenCount: composed.tokenCount, parts: composed.parts.length, trials: [] };
     for (const scenario of SCENARIOS) {
-      const trials = [];
-      for (const connections of CONNECTIONS) {
-        const base = { url: platform.baseUrl, connections, headers, requests: requests[scenario.key] };
-        await autocannon({ ...base, duration: warm });
-        const cpu = startCpuSampler({ bench: process.pid, ...platform.pids });
-        const trial = await measure({ ...base, duration: measuredS });
-        trial.cpu = cpu.stop();
-        trial.connections = connections;
-        trial.meetsBound = trial.errors === 0 && trial.latencyMs.p99 <= scenario.maxP99;
-        trials.push(trial);
-        log(
-          `${scenario.key} c=${connections}: ${trial.reqPerS} req/s, p50 ${trial.latencyMs.median} ms, p99 ${trial.latencyMs.p99} ms, non-2xx ${trial.non2xx}; cpu: ${describeCpu(trial.cpu)}`,
-        );
-      }
-      const best =
-        trials.filter((t) => t.meetsBound).sort((a, b) => b.reqPerS - a.reqPerS)[0] ??
-        [...trials].sort((a, b) => a.latencyMs.p99 - b.latencyMs.p99)[0];
-      for (const t of trials) {
-        rows.push({
-          metric: `${scenario.label} c=${t.connections}${t === best ? ' (best)' : ''}`,
-          median: t.latencyMs.median,
-          p99: t.latencyMs.p99,
-          throughput: t.reqPerS,
-          unit: 'req/s',
-          target: `p99 ≤ ${scenario.maxP99} ms, 0 non-2xx`,
-          met: t.meetsBound,
-          headline: t === best,
-          non2xx: t.non2xx,
-        });
-      }
-      details.trials.push({ scenario: scenario.key, bestConnections: best.connections, trials });
+      const result = await runScenario({
+        platform,
+        headers,
+        scenario,
+        requests: requests[scenario.key],
+        connectionCounts: CONNECTIONS,
+        measuredS,
+        warmS: warm,
+        log,
+      });
+      rows.push(...result.rows);
+      details.trials.push(result.details);
     }
     return { rows, details };
   },

@@ -32,3 +32,57 @@ export async function measure(options) {
     },
   };
 }
+
+/**
+ * Runs one HTTP scenario at each connection count (warm-up, then a measured run with CPU sampling) and returns
+ * the table rows and trials. The headline ("best") is the highest rate whose p99 meets the bound with no
+ * error, else the lowest p99. `afterTrial` may add figures to a trial (and returns text for the log line).
+ */
+export async function runScenario({
+  platform,
+  headers,
+  scenario,
+  requests,
+  connectionCounts,
+  measuredS,
+  warmS,
+  log,
+  afterTrial,
+}) {
+  const { startCpuSampler, describeCpu } = await import('./cpu.mjs');
+  const trials = [];
+  for (const connections of connectionCounts) {
+    const base = { url: platform.baseUrl, connections, headers, requests };
+    await autocannon({ ...base, duration: warmS });
+    const cpu = startCpuSampler({ bench: process.pid, ...platform.pids });
+    const trial = await measure({ ...base, duration: measuredS });
+    trial.cpu = cpu.stop();
+    trial.connections = connections;
+    trial.meetsBound = trial.errors === 0 && trial.latencyMs.p99 <= scenario.maxP99;
+    const extra = afterTrial ? await afterTrial(trial) : '';
+    trials.push(trial);
+    log(
+      `${scenario.key} c=${connections}: ${trial.reqPerS} req/s, p50 ${trial.latencyMs.median} ms, p99 ${trial.latencyMs.p99} ms, ` +
+        `non-2xx ${trial.non2xx}, errors ${trial.errors}${extra}; cpu: ${describeCpu(trial.cpu)}`,
+    );
+  }
+  const best =
+    trials.filter((t) => t.meetsBound).sort((a, b) => b.reqPerS - a.reqPerS)[0] ??
+    [...trials].sort((a, b) => a.latencyMs.p99 - b.latencyMs.p99)[0];
+  const rateTarget = scenario.minRate ? `≥ ${scenario.minRate} req/s at ` : '';
+  const rows = trials.map((t) => ({
+    metric: `${scenario.label} c=${t.connections}${t === best ? ' (best)' : ''}`,
+    median: t.latencyMs.median,
+    p99: t.latencyMs.p99,
+    throughput: t.reqPerS,
+    unit: 'req/s',
+    target: `${rateTarget}p99 ≤ ${scenario.maxP99} ms, 0 non-2xx`,
+    met: t.meetsBound && t.reqPerS >= (scenario.minRate ?? 0),
+    headline: t === best,
+    non2xx: t.non2xx,
+  }));
+  return {
+    rows,
+    details: { scenario: scenario.key, endpoint: scenario.label, bestConnections: best.connections, trials },
+  };
+}

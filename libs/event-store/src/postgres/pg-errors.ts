@@ -20,6 +20,7 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '08003',
   '08004',
   '08006',
+  '3D000', // the database is gone
 ]);
 
 function codeOf(err: unknown): string | undefined {
@@ -27,10 +28,12 @@ function codeOf(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** Whether `err` means PostgreSQL cannot be reached or refuses work (as opposed to a problem with a statement). */
 export function isConnectionError(err: unknown): boolean {
   if (err instanceof EventStoreUnavailableError) return true;
   const code = codeOf(err);
-  if (code && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code))) return true;
+  // Class 08 is "connection exception" as a whole.
+  if (code && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08'))) return true;
   const message = err instanceof Error ? err.message : '';
   // node-postgres reports a dropped socket without a code.
   return /Connection terminated|not queryable|timeout exceeded when trying to connect|Client was closed/i.test(message);

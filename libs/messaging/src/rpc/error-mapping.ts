@@ -1,11 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { isProblemDetails, problem, type ProblemDetails } from '@platform/contracts';
-import {
-  EventStoreUnavailableError,
-  StreamOrderConflictError,
-  WrongExpectedRevisionError,
-} from '@platform/event-store';
+import { isConnectionError, StreamOrderConflictError, WrongExpectedRevisionError } from '@platform/event-store';
 
 /**
  * Turns an error a handler threw into the problem the caller should see, or `undefined` when it does not know
@@ -25,32 +21,10 @@ export function mapErrors(mappings: readonly ErrorMapping[]): ErrorMapper {
   };
 }
 
-const PG_DOWN_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-]);
-const PG_DOWN_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
-
+/** The event store's own test for "PostgreSQL is not there", also looked for inside wrapped errors. */
 function isPostgresDown(error: unknown, depth = 0): boolean {
-  if (error instanceof EventStoreUnavailableError) return true;
+  if (isConnectionError(error)) return true;
   if (typeof error !== 'object' || error === null || depth > 5) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (PG_DOWN_CODES.has(code) || PG_DOWN_SQLSTATES.has(code) || code.startsWith('08'))) {
-    return true;
-  }
-  // node-postgres reports a dropped socket or an exhausted pool without a code.
-  const message = (error as { message?: unknown }).message;
-  if (
-    typeof message === 'string' &&
-    /Connection terminated|timeout exceeded when trying to connect|not queryable/i.test(message)
-  ) {
-    return true;
-  }
   const nested =
     (error as { cause?: unknown; errors?: unknown }).cause ?? (error as { errors?: unknown[] }).errors?.[0];
   return nested !== undefined && isPostgresDown(nested, depth + 1);
