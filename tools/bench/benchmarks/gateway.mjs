@@ -4,9 +4,9 @@
 //   write: POST /api/v1/assistants, a unique name (hence slug) per request.
 // Each is run at several connection counts; the headline is the highest rate whose p99 meets the bound.
 import { dist, durationS, natsUrl, require, warmupS } from '../lib/env.mjs';
-import { createBenchBus, createBenchDatabase, onCleanup } from '../lib/isolation.mjs';
+import { onCleanup } from '../lib/isolation.mjs';
 import { runScenario } from '../lib/load.mjs';
-import { startPlatform } from '../lib/platform.mjs';
+import { startBenchPlatform } from '../lib/platform.mjs';
 
 const { Client } = require('pg');
 const { connect } = require('nats');
@@ -26,15 +26,8 @@ export const gatewayBenchmark = {
   name: 'gateway',
   title: 'Gateway HTTP (gateway + assistants service as processes)',
   async run({ log }) {
-    natsUrl();
+    const { db, bus, platform, headers } = await startBenchPlatform('gateway');
     const messaging = dist('libs/messaging/src/index.js');
-    const db = await createBenchDatabase('gateway');
-    const bus = createBenchBus('gateway', messaging.streamNamePrefix);
-    const platform = await startPlatform({
-      databaseUrl: db.url,
-      busPrefix: bus.prefix,
-      env: { RATE_LIMIT_PER_MINUTE: '100000000' },
-    });
     // Probes of the relay's backlog: events in the store not yet in the JetStream stream.
     const pg = new Client({ connectionString: db.url, application_name: 'bench-probe' });
     await pg.connect();
@@ -48,7 +41,6 @@ export const gatewayBenchmark = {
       const { rows } = await pg.query('SELECT count(*)::int AS n FROM assistants.events');
       return rows[0].n - (info?.state.messages ?? 0);
     };
-    const headers = { authorization: `Bearer ${platform.token}`, 'content-type': 'application/json' };
     log(`platform ready at ${platform.baseUrl} (pids ${JSON.stringify(platform.pids)})`);
 
     let created = 0;

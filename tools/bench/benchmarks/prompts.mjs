@@ -5,10 +5,9 @@
 // The 10,000 prompts are seeded through the event store with the service's own decider and projections (the
 // same events and read models the HTTP API would produce, much faster than 10,000 POSTs).
 import { randomUUID } from 'node:crypto';
-import { dist, durationS, natsUrl, warmupS } from '../lib/env.mjs';
-import { createBenchBus, createBenchDatabase } from '../lib/isolation.mjs';
+import { dist, durationS, warmupS } from '../lib/env.mjs';
 import { runScenario } from '../lib/load.mjs';
-import { startPlatform } from '../lib/platform.mjs';
+import { startBenchPlatform } from '../lib/platform.mjs';
 
 const PROMPTS = Number(process.env.BENCH_PROMPTS || 10_000);
 const CONNECTIONS = [1, 4, 8];
@@ -26,16 +25,7 @@ export const promptsBenchmark = {
   name: 'prompts',
   title: 'Prompts: system prompt composition and suggestions (gateway + assistants service as processes)',
   async run({ log }) {
-    natsUrl();
-    const messaging = dist('libs/messaging/src/index.js');
-    const db = await createBenchDatabase('prompts');
-    const bus = createBenchBus('prompts', messaging.streamNamePrefix);
-    const platform = await startPlatform({
-      databaseUrl: db.url,
-      busPrefix: bus.prefix,
-      env: { RATE_LIMIT_PER_MINUTE: '100000000' },
-    });
-    const headers = { authorization: `Bearer ${platform.token}`, 'content-type': 'application/json' };
+    const { db, platform, headers } = await startBenchPlatform('prompts');
     const api = async (method, path, body, status = 200) => {
       const res = await fetch(platform.baseUrl + path, { method, headers, body: body && JSON.stringify(body) });
       const json = await res.json();

@@ -87,3 +87,23 @@ async function stop(child) {
   await gone;
   clearTimeout(timer);
 }
+
+/**
+ * The platform for an HTTP benchmark: its own database and bus prefix, rate limits out of the way, and the
+ * headers of an authenticated JSON request. Everything is removed at cleanup.
+ */
+export async function startBenchPlatform(name) {
+  const { natsUrl, dist } = await import('./env.mjs');
+  const { createBenchBus, createBenchDatabase } = await import('./isolation.mjs');
+  natsUrl();
+  const messaging = dist('libs/messaging/src/index.js');
+  const db = await createBenchDatabase(name);
+  const bus = createBenchBus(name, messaging.streamNamePrefix);
+  const platform = await startPlatform({
+    databaseUrl: db.url,
+    busPrefix: bus.prefix,
+    env: { RATE_LIMIT_PER_MINUTE: '100000000' },
+  });
+  const headers = { authorization: `Bearer ${platform.token}`, 'content-type': 'application/json' };
+  return { db, bus, platform, headers };
+}
