@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { startIsolatedPlatform, withDatabaseClosed, type IsolatedPlatform } from '@platform/testing';
+import { startIsolatedPlatform, waitFor, withDatabaseClosed, type IsolatedPlatform } from '@platform/testing';
 import { client } from './http-client';
 
 describe('assistants over HTTP through the gateway', () => {
@@ -484,7 +484,10 @@ describe('assistants over HTTP through the gateway', () => {
       expect(ready.status).toBe(503);
       expect(ready.body.down).toEqual(['assistants']);
       await platform.start('assistants');
-      await waitReady(platform.baseUrl);
+      await waitFor(
+        async () => (await fetch(`${platform.baseUrl}/ready`)).status === 200,
+        'the platform to be ready again',
+      );
       const search = await api('GET', '/api/v1/assistants/search?q=while');
       expect(search.body.data).toEqual([]);
     });
@@ -509,7 +512,10 @@ describe('assistants over HTTP through the gateway', () => {
         expect(res.status).toBe(503);
         expect(res.contentType).toContain('application/problem+json');
       });
-      await waitReady(platform.baseUrl);
+      await waitFor(
+        async () => (await fetch(`${platform.baseUrl}/ready`)).status === 200,
+        'the platform to be ready again',
+      );
       const search = await api('GET', '/api/v1/assistants/search?q=closed');
       expect(search.body.data).toEqual([]);
       const created = await api('POST', '/api/v1/assistants', { body: { name: 'Written After' } });
@@ -517,12 +523,3 @@ describe('assistants over HTTP through the gateway', () => {
     });
   });
 });
-
-async function waitReady(baseUrl: string) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if ((await fetch(`${baseUrl}/ready`)).status === 200) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('platform did not become ready again');
-}

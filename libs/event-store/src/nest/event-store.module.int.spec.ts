@@ -5,9 +5,6 @@ import type { EventStore } from '../port/event-store.port';
 import { createTestDatabase, event, newStreamId, type TestDatabase } from '../testing/fixtures.spec';
 import { EVENT_STORE, EventStoreModule, PG_POOL } from './event-store.module';
 
-// Jest ignores the int project's testTimeout (a per-project key); waits here have 20 s deadlines.
-jest.setTimeout(60_000);
-
 let db: TestDatabase;
 
 beforeAll(async () => {

@@ -9,9 +9,6 @@ import {
 import { eventStoreMigrations, runMigrations } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';
 
-// Jest ignores the int project's testTimeout (a per-project key); waits here have 20 s deadlines.
-jest.setTimeout(60_000);
-
 let db: TestDatabase;
 
 beforeAll(async () => {

@@ -10,9 +10,6 @@ import {
 } from '../testing/fixtures.spec';
 import type { PostgresEventStore } from './postgres-event-store';
 
-// Jest ignores the int project's testTimeout (a per-project key); waits here have 20 s deadlines.
-jest.setTimeout(60_000);
-
 let db: TestDatabase;
 let v1Store: PostgresEventStore; // a release that only knew v1
 let store: PostgresEventStore; // the current release

@@ -15,9 +15,6 @@ import {
 } from '../testing/fixtures.spec';
 import { CatchUpSubscription } from './catch-up-subscription';
 
-// Jest ignores the int project's testTimeout (a per-project key); waits here have 20 s deadlines.
-jest.setTimeout(60_000);
-
 let db: TestDatabase;
 let store: PostgresEventStore;
 

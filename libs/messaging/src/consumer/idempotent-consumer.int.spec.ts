@@ -8,8 +8,6 @@ import { connectNats } from '../nats/connect-nats';
 import { EventRelay } from '../relay/event-relay';
 import { IdempotentConsumer } from './idempotent-consumer';
 
-jest.setTimeout(60_000);
-
 const SCHEMA = 'analytics_test';
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 

@@ -9,8 +9,6 @@ import { EventRelay } from './event-relay';
 import { ensureEventStream } from './event-stream';
 import { saveRelayCheckpoint } from './relay-checkpoint';
 
-jest.setTimeout(60_000);
-
 const SCHEMA = 'relay_test';
 
 let db: TestDatabase;
