@@ -1,22 +1,9 @@
 import { Module } from '@nestjs/common';
-import { EventStoreModule } from '@platform/event-store';
+import { ServiceKitModule } from '@platform/service-kit';
 import { AssistantsModule } from './assistants/assistants.module';
-import { inlineProjections, migrations, schema } from './read-models';
-import { RelayHost } from './relay.host';
+import { inlineProjections, migrations } from './read-models';
 
 @Module({
-  imports: [
-    EventStoreModule.forRoot({
-      schema,
-      inlineProjections,
-      migrations,
-      applicationName: 'assistants',
-      // Notifying commits are serialised server-wide; the relay in this process wakes in-process instead.
-      notify: false,
-      poolSize: Number(process.env.PG_POOL_SIZE ?? 10),
-    }),
-    AssistantsModule,
-  ],
-  providers: [RelayHost],
+  imports: [ServiceKitModule.forRoot({ name: 'assistants', projections: inlineProjections, migrations }), AssistantsModule],
 })
 export class AppModule {}

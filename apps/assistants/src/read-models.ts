@@ -1,18 +1,18 @@
 import type { SqlExecutor } from '@platform/event-store';
-import { assistantViewMigrations, ASSISTANTS_SCHEMA } from './assistants/projections/assistant-view.migrations';
-import { assistantViewProjection } from './assistants/projections/assistant-view.projection';
+import { aggregateView, kitMigrations, serviceSchema } from '@platform/service-kit';
+import { assistantAggregate } from './assistants/assistant.aggregate';
+import { assistantViewMigrations } from './assistants/projections/assistant-view.migrations';
+import { promptAggregate } from './prompts/prompt.aggregate';
 import { promptViewMigrations } from './prompts/projections/prompt-view.migrations';
-import { promptViewProjection } from './prompts/projections/prompt-view.projection';
-import { idempotencyMigration } from './shared/idempotency';
 
 // Everything the assistants service keeps in its own schema beside the event store, in one place: the service
 // module wires it, and the projection rebuild tool replays events through the same projections.
-export const schema = ASSISTANTS_SCHEMA;
-export const inlineProjections = [assistantViewProjection, promptViewProjection];
-export const migrations = [...assistantViewMigrations, idempotencyMigration, ...promptViewMigrations];
+export const schema = serviceSchema('assistants');
+export const inlineProjections = [aggregateView(assistantAggregate), aggregateView(promptAggregate)];
+export const migrations = [...assistantViewMigrations, ...promptViewMigrations];
+/** What the rebuild tool applies: the service's tables and the kit's. */
+export const allMigrations = [...kitMigrations, ...migrations];
 
 export async function resetReadModels(sql: SqlExecutor): Promise<void> {
-  await sql.query(
-    `TRUNCATE ${schema}.assistant_view, ${schema}.assistant_prompt_links, ${schema}.prompt_view, ${schema}.prompt_versions`,
-  );
+  await sql.query('TRUNCATE assistant_view, assistant_prompt_links, prompt_view, prompt_versions');
 }

@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { RpcClientModule } from '@platform/messaging';
-import { AssistantPromptsController } from './assistants/assistant-prompts.controller';
-import { AssistantsController } from './assistants/assistants.controller';
-import { PromptsController } from './prompts/prompts.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ProblemFilter } from './http/problem.filter';
+import { routeController } from './http/route-table';
+import { assistantRoutes } from './routes/assistant.routes';
+import { promptRoutes } from './routes/prompt.routes';
+
+/** Every REST route of the platform, one table per context. */
+export const ROUTES = [...assistantRoutes, ...promptRoutes];
 
 export class AppModule {
   static forRoot(config: GatewayConfig) {
     @Module({
       imports: [RpcClientModule.forRoot()],
-      controllers: [HealthController, AssistantsController, AssistantPromptsController, PromptsController],
+      controllers: [HealthController, routeController('ApiController', ROUTES)],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

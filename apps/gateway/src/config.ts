@@ -7,7 +7,6 @@ export interface GatewayConfig {
   adminToken: string;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
-  databaseUrl: string;
 }
 
 const int = (name: string, fallback: number) => {
@@ -39,7 +38,6 @@ export function loadConfig(): GatewayConfig {
     adminToken: adminToken(),
     bodyLimitBytes: 1024 * 1024,
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 120_000),
-    databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/platform',
   };
 }
 

@@ -8,3 +8,7 @@ export * from './assistants/assistant.patterns';
 export * from './prompts/prompt.schemas';
 export * from './prompts/prompt.dto';
 export * from './prompts/prompt.patterns';
+export * from './common/operation';
+export * from './assistants/assistant.operations';
+export * from './prompts/prompt.operations';
+export * from './registry/services';

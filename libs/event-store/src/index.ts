@@ -11,4 +11,4 @@ export { EventStoreModule, EVENT_STORE, PG_POOL } from './nest/event-store.modul
 export type { EventStoreModuleOptions, EventStoreModuleAsyncOptions } from './nest/event-store.module';
 export { WakeSignal, type Wake } from './subscriptions/wake-signal';
 export { rebuildProjections } from './projections/rebuild';
-export { isConnectionError } from './postgres/pg-errors';
+export { isConnectionError, isUniqueViolation, uniqueViolationValue } from './postgres/pg-errors';

@@ -36,6 +36,7 @@ export { rpcFailureProblem } from './rpc/rpc-failure';
 export {
   INTERNAL_ERROR_DETAIL,
   mapErrors,
+  onError,
   platformErrorMapper,
   toRpcProblem,
   type ErrorClass,

@@ -1,2 +1,12 @@
-// What every service shares: bootstrap, command runner, idempotency, error mapping, readiness, relay host.
-export {};
+// What every service shares: bootstrap, command runner and table, idempotency, error mapping, readiness, relay.
+export { runService, bootstrapService, type ServiceBootstrap } from './bootstrap';
+export { ServiceKitModule, serviceSchema, kitMigrations } from './service-kit.module';
+export { SERVICE, type ServiceDefinition, type ResolvedService } from './tokens';
+export { aggregateView, streamIdOf, type Aggregate, type DomainEvent } from './commands/aggregate';
+export { CommandRunner, type CommandContext } from './commands/command-runner';
+export { byParamsId, commandController, commandsOf, type CommandEntry } from './commands/command-table';
+export { claimIdempotencyKey, idempotencyMigration } from './commands/idempotency';
+export { RpcOperation, type OperationHandler } from './rpc/rpc-operation.decorator';
+export { Readiness } from './readiness/readiness';
+export { RelayHost } from './relay/relay.host';
+export { IdempotencyKeyReusedError, kitErrorMapper, PreconditionFailedError } from './errors';

@@ -1,4 +1,5 @@
 import {
+  ASSISTANT_EVENT_TYPES,
   decide,
   fold,
   type Assistant,
@@ -6,34 +7,28 @@ import {
   type AssistantEvent,
   type AssistantState,
 } from '@platform/assistants-domain';
-import type { AssistantDto, RequestMeta } from '@platform/contracts';
-import type { AggregateSpec, CommandRunner } from '../shared/command-runner';
-import { uniqueViolation } from '../shared/errors';
+import { ASSISTANT_STREAM_CATEGORY, type AssistantDto } from '@platform/contracts';
+import { uniqueViolationValue } from '@platform/event-store';
+import type { Aggregate } from '@platform/service-kit';
 import { SlugTakenError } from './assistant.errors';
-import { assistantStreamId, toAssistantDto } from './assistant.mapper';
+import { toAssistantDto } from './assistant.mapper';
 import { LIVE_SLUG_CONSTRAINT } from './projections/assistant-view.migrations';
+import { writeAssistantView } from './projections/assistant-view.projection';
 
-export const assistantAggregate: AggregateSpec<Assistant, AssistantState, AssistantCommand, AssistantEvent> = {
-  viewTable: 'assistants.assistant_view',
-  streamId: assistantStreamId,
-  stateOf: (doc) => (doc ? { kind: 'existing', assistant: doc } : { kind: 'none' }),
-  docOf: (state) => (state.kind === 'existing' ? state.assistant : null),
-  decide,
-  fold,
-  revisionOf: (doc) => doc.version,
-  versionOf: (doc) => doc.version,
-  conflicts: (err) => {
-    const slug = uniqueViolation(err, LIVE_SLUG_CONSTRAINT);
-    return slug === undefined ? undefined : new SlugTakenError(slug);
-  },
-};
-
-/** Runs one assistant command (load, decide, append) and answers with the assistant as it is afterwards. */
-export function executeAssistantCommand(
-  runner: CommandRunner,
-  id: string,
-  meta: RequestMeta,
-  build: (current: Assistant | null) => AssistantCommand,
-): Promise<AssistantDto> {
-  return runner.execute(assistantAggregate, id, meta, build, toAssistantDto);
-}
+export const assistantAggregate: Aggregate<Assistant, AssistantState, AssistantCommand, AssistantEvent, AssistantDto> =
+  {
+    category: ASSISTANT_STREAM_CATEGORY,
+    table: 'assistant_view',
+    eventTypes: ASSISTANT_EVENT_TYPES,
+    stateOf: (doc) => (doc ? { kind: 'existing', assistant: doc } : { kind: 'none' }),
+    docOf: (state) => (state.kind === 'existing' ? state.assistant : null),
+    decide,
+    fold: (events, state) => fold(events, state),
+    versionOf: (doc) => doc.version,
+    toResponse: toAssistantDto,
+    write: writeAssistantView,
+    conflicts: (err) => {
+      const slug = uniqueViolationValue(err, LIVE_SLUG_CONSTRAINT);
+      return slug === undefined ? undefined : new SlugTakenError(slug);
+    },
+  };

@@ -8,7 +8,7 @@ import {
   PromptAlreadyLinkedError,
   PromptLinkNotFoundError,
 } from '@platform/assistants-domain';
-import { problem, type ProblemDetails } from '@platform/contracts';
+import { onError, type ErrorMapping } from '@platform/messaging';
 
 // Errors of the assistants slice outside the decider.
 export class SlugTakenError extends Error {
@@ -28,26 +28,16 @@ export class VersionNotFoundError extends Error {
   }
 }
 
-/** Every named error of the assistants context, mapped to its problem document once. */
-export function assistantProblem(err: unknown): ProblemDetails | undefined {
-  if (
-    err instanceof AssistantNotFoundError ||
-    err instanceof VersionNotFoundError ||
-    err instanceof PromptLinkNotFoundError
-  ) {
-    return problem(404, err.message);
-  }
-  if (
-    err instanceof AssistantAlreadyExistsError ||
-    err instanceof IllegalStatusTransitionError ||
-    err instanceof AssistantArchivedError ||
-    err instanceof PrimaryPromptExistsError ||
-    err instanceof PromptAlreadyLinkedError
-  ) {
-    return problem(409, err.message);
-  }
-  if (err instanceof SlugTakenError) return problem(409, err.message, [{ field: 'slug', message: 'already in use' }]);
-  if (err instanceof InvalidAssistantError)
-    return problem(400, err.message, [{ field: err.field, message: err.message }]);
-  return undefined;
-}
+/** Every named error of the assistants context and its status, mapped once. */
+export const assistantErrors: readonly ErrorMapping[] = [
+  onError(AssistantNotFoundError, 404),
+  onError(VersionNotFoundError, 404),
+  onError(PromptLinkNotFoundError, 404),
+  onError(AssistantAlreadyExistsError, 409),
+  onError(IllegalStatusTransitionError, 409),
+  onError(AssistantArchivedError, 409),
+  onError(PrimaryPromptExistsError, 409),
+  onError(PromptAlreadyLinkedError, 409),
+  onError(SlugTakenError, 409, () => ({ errors: [{ field: 'slug', message: 'already in use' }] })),
+  onError(InvalidAssistantError, 400, (e) => ({ errors: [{ field: e.field, message: e.message }] })),
+];

@@ -32,4 +32,4 @@ export function toAssistantDto(a: Assistant): AssistantDto {
   };
 }
 
-export const assistantStreamId = (id: string) => `assistant-${id}`;
+

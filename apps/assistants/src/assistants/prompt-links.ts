@@ -1,4 +1,4 @@
-import type { Prompt, PromptLink } from '@platform/assistants-domain';
+import type { Assistant, Prompt, PromptLink } from '@platform/assistants-domain';
 import { LATEST_LABEL, type LinkPromptBody, type PromptLinkDto, type UpdatePromptLinkBody } from '@platform/contracts';
 import { UnresolvablePinError } from '../prompts/prompt.errors';
 
@@ -49,4 +49,11 @@ export function toPromptLinkDto(link: PromptLink, prompt: Prompt | undefined): P
     resolvedVersion: resolvedVersion(link, prompt),
     linkedAt: link.linkedAt,
   };
+}
+
+/** The assistant's link to `promptId`; the command that answers with it has just made or changed it. */
+export function linkOf(assistant: Assistant, promptId: string): PromptLink {
+  const link = assistant.promptLinks.find((l) => l.promptId === promptId);
+  if (!link) throw new Error(`Assistant ${assistant.id} has no link to prompt ${promptId} after linking it`);
+  return link;
 }

@@ -1,39 +1,34 @@
 import {
   decidePrompt,
   foldPrompt,
+  PROMPT_EVENT_TYPES,
   type Prompt,
   type PromptCommand,
   type PromptEvent,
   type PromptState,
 } from '@platform/assistants-domain';
-import type { PromptDto, RequestMeta } from '@platform/contracts';
-import type { AggregateSpec, CommandRunner } from '../shared/command-runner';
-import { uniqueViolation } from '../shared/errors';
+import { PROMPT_STREAM_CATEGORY, type PromptDto } from '@platform/contracts';
+import { uniqueViolationValue } from '@platform/event-store';
+import type { Aggregate } from '@platform/service-kit';
 import { PromptNameTakenError } from './prompt.errors';
-import { promptStreamId, toPromptDto } from './prompt.mapper';
+import { toPromptDto } from './prompt.mapper';
 import { PROMPT_NAME_CONSTRAINT } from './projections/prompt-view.migrations';
+import { writePromptView } from './projections/prompt-view.projection';
 
-export const promptAggregate: AggregateSpec<Prompt, PromptState, PromptCommand, PromptEvent> = {
-  viewTable: 'assistants.prompt_view',
-  streamId: promptStreamId,
+/** A prompt's version (ETag, If-Match) is its latest version; its stream also records label moves. */
+export const promptAggregate: Aggregate<Prompt, PromptState, PromptCommand, PromptEvent, PromptDto> = {
+  category: PROMPT_STREAM_CATEGORY,
+  table: 'prompt_view',
+  eventTypes: PROMPT_EVENT_TYPES,
   stateOf: (doc) => (doc ? { kind: 'existing', prompt: doc } : { kind: 'none' }),
   docOf: (state) => (state.kind === 'existing' ? state.prompt : null),
   decide: decidePrompt,
-  fold: foldPrompt,
-  revisionOf: (doc) => doc.revision,
+  fold: (events, state) => foldPrompt(events, state),
   versionOf: (doc) => doc.latestVersion,
+  toResponse: (doc) => toPromptDto(doc),
+  write: writePromptView,
   conflicts: (err) => {
-    const name = uniqueViolation(err, PROMPT_NAME_CONSTRAINT);
+    const name = uniqueViolationValue(err, PROMPT_NAME_CONSTRAINT);
     return name === undefined ? undefined : new PromptNameTakenError(name);
   },
 };
-
-/** Runs one prompt command and answers with the prompt at its latest version. */
-export function executePromptCommand(
-  runner: CommandRunner,
-  id: string,
-  meta: RequestMeta,
-  build: (current: Prompt | null) => PromptCommand,
-): Promise<PromptDto> {
-  return runner.execute(promptAggregate, id, meta, build, (doc) => toPromptDto(doc));
-}

@@ -8,7 +8,7 @@ import {
   PromptVersionNotFoundError,
   ReservedLabelError,
 } from '@platform/assistants-domain';
-import { problem, type ProblemDetails } from '@platform/contracts';
+import { onError, type ErrorMapping } from '@platform/messaging';
 
 export class PromptNameTakenError extends Error {
   override readonly name = 'PromptNameTakenError';
@@ -28,32 +28,24 @@ export class UnresolvablePinError extends Error {
   }
 }
 
-/** Every named error of prompts and links, mapped to its problem document once. */
-export function promptProblem(err: unknown): ProblemDetails | undefined {
-  if (err instanceof PromptNotFoundError || err instanceof PromptLabelNotFoundError) return problem(404, err.message);
-  if (err instanceof PromptVersionNotFoundError) return problem(404, err.message);
-  if (err instanceof PromptAlreadyExistsError || err instanceof ReservedLabelError) return problem(409, err.message);
-  if (err instanceof PromptNameTakenError)
-    return problem(409, err.message, [{ field: 'name', message: 'already in use' }]);
-  if (err instanceof InvalidTemplateError) {
-    return {
-      ...problem(400, err.message, [{ field: 'template', message: err.message }]),
-      line: err.line,
-      column: err.column,
-    };
-  }
-  if (err instanceof InvalidPromptError) return problem(400, err.message, [{ field: err.field, message: err.message }]);
-  if (err instanceof UnresolvablePinError)
-    return problem(422, err.message, [{ field: err.field, message: err.message }]);
-  if (err instanceof MissingVariablesError) {
-    return {
-      ...problem(
-        422,
-        `Missing required variables: ${err.names.join(', ')}`,
-        err.names.map((n) => ({ field: `variables.${n}`, message: 'required' })),
-      ),
-      missing: err.names,
-    };
-  }
-  return undefined;
-}
+/** Every named error of prompts and links and its status, mapped once. */
+export const promptErrors: readonly ErrorMapping[] = [
+  onError(PromptNotFoundError, 404),
+  onError(PromptLabelNotFoundError, 404),
+  onError(PromptVersionNotFoundError, 404),
+  onError(PromptAlreadyExistsError, 409),
+  onError(ReservedLabelError, 409),
+  onError(PromptNameTakenError, 409, () => ({ errors: [{ field: 'name', message: 'already in use' }] })),
+  onError(InvalidTemplateError, 400, (e) => ({
+    errors: [{ field: 'template', message: e.message }],
+    line: e.line,
+    column: e.column,
+  })),
+  onError(InvalidPromptError, 400, (e) => ({ errors: [{ field: e.field, message: e.message }] })),
+  onError(UnresolvablePinError, 422, (e) => ({ errors: [{ field: e.field, message: e.message }] })),
+  onError(MissingVariablesError, 422, (e) => ({
+    detail: `Missing required variables: ${e.names.join(', ')}`,
+    errors: e.names.map((n) => ({ field: `variables.${n}`, message: 'required' })),
+    missing: e.names,
+  })),
+];

@@ -1,7 +1,7 @@
 import type { Prompt } from '@platform/assistants-domain';
 import type { PromptDto, PromptVariable, PromptVersionDto } from '@platform/contracts';
 
-export const promptStreamId = (id: string) => `prompt-${id}`;
+
 
 export interface PromptVersionRow {
   version: number;

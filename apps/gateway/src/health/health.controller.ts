@@ -1,64 +1,49 @@
-import { Controller, Get, Inject, OnModuleDestroy, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AssistantPatterns } from '@platform/contracts';
+import { healthPattern, PLATFORM_SERVICES, type ServiceHealth } from '@platform/contracts';
 import { RpcClient } from '@platform/messaging';
 import type { FastifyReply } from 'fastify';
-import { Pool } from 'pg';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { Public } from '../http/auth.guard';
 
-const SERVICE_PINGS: Record<string, string> = { assistants: AssistantPatterns.ping };
+const meta = { actorId: 'gateway', requestId: 'ready', correlationId: 'ready' };
 
 @ApiExcludeController()
 @Public()
 @Controller()
-export class HealthController implements OnModuleDestroy {
-  private readonly pool: Pool;
-
-  constructor(
-    private readonly rpc: RpcClient,
-    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
-  ) {
-    this.pool = new Pool({ connectionString: config.databaseUrl, max: 1, connectionTimeoutMillis: 1000 });
-    this.pool.on('error', () => undefined); // a dropped idle connection shows up in the next /ready instead
-  }
+export class HealthController {
+  constructor(private readonly rpc: RpcClient) {}
 
   @Get('health')
   health() {
     return { status: 'ok' };
   }
 
-  /** 200 only when NATS, PostgreSQL and every service answer; else 503 naming what is down. */
+  /**
+   * 200 only when NATS and every registered service answer and each reports its own dependencies up; else 503
+   * naming what is down. A dependency (postgres) is down when any service that answered says so.
+   */
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const checks: Record<string, string> = {};
-    const check = async (name: string, probe: () => Promise<unknown>) => {
-      try {
-        await probe();
-        checks[name] = 'up';
-      } catch {
-        checks[name] = 'down';
-      }
-    };
-    await Promise.all([
-      check('nats', () => this.rpc.connected()),
-      check('postgres', () => this.pool.query('SELECT 1')),
-      ...Object.entries(SERVICE_PINGS).map(([name, pattern]) =>
-        check(name, () =>
-          this.rpc.send(
-            pattern,
-            { meta: { actorId: 'gateway', requestId: 'ready', correlationId: 'ready' }, body: {} },
-            { timeoutMs: 1500 },
-          ),
-        ),
+    checks.nats = await this.rpc.connected().then(
+      () => 'up',
+      () => 'down',
+    );
+    const answers = await Promise.all(
+      PLATFORM_SERVICES.map(({ name }) =>
+        this.rpc
+          .send<ServiceHealth>(healthPattern(name), { meta, body: {} }, { timeoutMs: 1500 })
+          .catch(() => ({ service: name, status: 'down', checks: {} }) as ServiceHealth),
       ),
-    ]);
+    );
+    for (const answer of answers) {
+      for (const [dependency, state] of Object.entries(answer.checks)) {
+        if (checks[dependency] !== 'down') checks[dependency] = state;
+      }
+    }
+    for (const answer of answers) checks[answer.service] = answer.status;
     const down = Object.keys(checks).filter((k) => checks[k] !== 'up');
     if (down.length) reply.status(503);
     return down.length ? { status: 'unavailable', down, checks } : { status: 'ready', checks };
-  }
-
-  async onModuleDestroy() {
-    await this.pool.end();
   }
 }

@@ -33,13 +33,13 @@ const problems = [400, 401, 404, 409, 412, 413, 415, 422, 503, 504].map((status)
   }),
 );
 
-export function ApiZod(opts: { body?: z.ZodType; query?: z.ZodObject; status?: number }) {
+export function ApiZod(opts: { body?: z.ZodType; query?: z.ZodType; status?: number }) {
   const decorators: MethodDecorator[] = [
     ApiResponse({ status: opts.status ?? 200, description: 'Success' }),
     ...problems,
   ];
   if (opts.body) decorators.push(ApiBody({ schema: jsonSchema(opts.body) }));
-  for (const [name, field] of Object.entries(opts.query?.shape ?? {})) {
+  for (const [name, field] of Object.entries((opts.query as z.ZodObject | undefined)?.shape ?? {})) {
     const schema = field as z.ZodType;
     decorators.push(ApiQuery({ name, required: !schema.safeParse(undefined).success, schema: jsonSchema(schema) }));
   }

@@ -12,7 +12,6 @@ export const AssistantPatterns = {
   history: 'assistants.history',
   types: 'assistants.catalog.types',
   statuses: 'assistants.catalog.statuses',
-  ping: 'assistants.ping',
 } as const;
 
 export const ASSISTANT_STREAM_CATEGORY = 'assistant';

@@ -44,6 +44,11 @@ export const FEED_START: FeedCheckpoint = Object.freeze({ transactionId: '0', po
 
 export interface AppendOptions {
   expectedRevision: ExpectedRevision;
+  /**
+   * The stream's state after these events, when the appender has already folded it (a command runner has):
+   * inline projections receive it and need neither read the previous state nor fold again.
+   */
+  stateAfter?: unknown;
 }
 
 export interface AppendResult {
@@ -69,11 +74,17 @@ export interface SqlExecutor {
   ): Promise<{ rows: R[]; rowCount: number | null }>;
 }
 
+/** What an inline projection is told about the append it runs in; empty during a rebuild. */
+export interface AppendContext {
+  /** AppendOptions.stateAfter of this append (all `events` then belong to one stream). */
+  stateAfter?: unknown;
+}
+
 /** Runs inside the append transaction: read-your-writes for a service's own read models. */
 export interface InlineProjection {
   name: string;
   handles: readonly string[];
-  apply(events: StoredEvent[], sql: SqlExecutor): Promise<void>;
+  apply(events: StoredEvent[], sql: SqlExecutor, context?: AppendContext): Promise<void>;
 }
 
 export interface EventStoreTransaction extends SqlExecutor {

@@ -6,7 +6,7 @@ import { isUniqueViolation } from './pg-errors';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
 import type { UpcasterChain } from './upcasting';
 
-export interface AppendContext {
+export interface AppendSetup {
   tables: StoreTables;
   upcasters: UpcasterChain;
   projections: readonly InlineProjection[];
@@ -17,11 +17,12 @@ export interface AppendContext {
 /** Appends inside the caller's open transaction: stream row, events, inline projections, wake-up notification. */
 export async function appendEvents(
   sql: SqlExecutor,
-  ctx: AppendContext,
+  ctx: AppendSetup,
   streamId: string,
   events: readonly NewEvent[],
   expected: ExpectedRevision,
   lockHeld = false,
+  stateAfter?: unknown,
 ): Promise<AppendResult> {
   if (expected !== 'no_stream' && expected !== 'any' && expected !== 'stream_exists') {
     if (!Number.isInteger(expected) || expected < 0) throw new TypeError(`Invalid expected revision ${expected}`);
@@ -64,7 +65,7 @@ export async function appendEvents(
 
   for (const projection of ctx.projections) {
     const handled = stored.filter((e) => projection.handles.includes(e.type));
-    if (handled.length > 0) await projection.apply(handled, sql);
+    if (handled.length > 0) await projection.apply(handled, sql, { stateAfter });
   }
   // Delivered at COMMIT, so listeners hear of committed events only (never of rolled-back ones): not a dual write.
   if (ctx.notify) await sql.query('SELECT pg_notify($1, $2)', [ctx.tables.channel, '']);

@@ -50,6 +50,12 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return constraint === undefined || (err as { constraint?: string }).constraint === constraint;
 }
 
+/** The value a unique index refused (from the server's detail), when `err` violates `constraint`. */
+export function uniqueViolationValue(err: unknown, constraint: string): string | undefined {
+  if (!isUniqueViolation(err, constraint)) return undefined;
+  return /\)=\((.*)\) already exists/.exec((err as { detail?: string }).detail ?? '')?.[1] ?? '';
+}
+
 export function isDeadlock(err: unknown): boolean {
   return codeOf(err) === '40P01';
 }

@@ -15,7 +15,7 @@ import {
   type StoredEvent,
   type Upcaster,
 } from '../port/event-store.port';
-import { appendEvents, lockStreams, type AppendContext } from './append';
+import { appendEvents, lockStreams, type AppendSetup } from './append';
 import { assertSchemaName, storeTables, type StoreTables } from './identifiers';
 import { eventStoreMigrations, runMigrations } from './migrations';
 import { isDeadlock, toUnavailable } from './pg-errors';
@@ -40,6 +40,11 @@ export interface PostgresEventStoreConnectOptions extends PostgresEventStoreOpti
   connectionString: string;
   poolSize?: number;
   applicationName?: string;
+  /**
+   * Every connection of the pool resolves unqualified names in the store's schema first, so a service's read-model
+   * SQL never spells its schema (default true). The store's own statements are always schema-qualified.
+   */
+  searchPathToSchema?: boolean;
 }
 
 // A StreamOrderConflictError clears on a fresh transaction (it gets a newer id), and so does a deadlock between
@@ -49,7 +54,7 @@ const RETRY_ATTEMPTS = 5;
 export class PostgresEventStore implements EventStore {
   readonly schema: string;
   readonly tables: StoreTables;
-  private readonly ctx: AppendContext;
+  private readonly ctx: AppendSetup;
   private readonly ownsPool: boolean;
   private readonly committedListeners = new Set<() => void>();
 
@@ -77,6 +82,7 @@ export class PostgresEventStore implements EventStore {
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? `event-store:${options.schema}`,
+      ...(options.searchPathToSchema === false ? {} : { options: `-c search_path=${options.schema},public` }),
     });
     // Idle clients whose server connection drops emit 'error' on the pool; the next checkout reconnects.
     pool.on('error', () => undefined);
@@ -184,7 +190,15 @@ export class PostgresEventStore implements EventStore {
       lockStreams: lock,
       append: async (streamId, events, options) => {
         await lock([streamId]);
-        const result = await appendEvents(sql, this.ctx, streamId, events, options.expectedRevision, true);
+        const result = await appendEvents(
+          sql,
+          this.ctx,
+          streamId,
+          events,
+          options.expectedRevision,
+          true,
+          options.stateAfter,
+        );
         if (result.events.length > 0) onAppend();
         return result;
       },

@@ -10,14 +10,31 @@ import { isConnectionError, StreamOrderConflictError, WrongExpectedRevisionError
 export type ErrorMapper = (error: unknown, request?: unknown) => ProblemDetails | undefined;
 
 // `never[]` accepts any constructor signature without resorting to `any`.
-export type ErrorClass = abstract new (...args: never[]) => Error;
-export type ErrorMapping = readonly [errorClass: ErrorClass, status: number];
+export type ErrorClass<E extends Error = Error> = abstract new (...args: never[]) => E;
+/** A named error class, its status, and what else its problem says (field errors, extensions). */
+export type ErrorMapping<E extends Error = Error> = readonly [
+  errorClass: ErrorClass<E>,
+  status: number,
+  extras?: (error: E) => Partial<ProblemDetails>,
+];
+
+/** One row of a mapping table, typed so that `extras` sees the error's own fields. */
+export function onError<E extends Error>(
+  errorClass: ErrorClass<E>,
+  status: number,
+  extras?: (error: E) => Partial<ProblemDetails>,
+): ErrorMapping {
+  return [errorClass, status, extras as ErrorMapping[2]];
+}
 
 /** A mapper from a table of named error classes to statuses; the error's message becomes the detail. */
 export function mapErrors(mappings: readonly ErrorMapping[]): ErrorMapper {
   return (error) => {
     const hit = mappings.find(([errorClass]) => error instanceof errorClass);
-    return hit ? problem(hit[1], (error as Error).message) : undefined;
+    if (!hit) return undefined;
+    const [, status, extras] = hit;
+    const base = problem(status, (error as Error).message);
+    return extras ? { ...base, ...extras(error as Error) } : base;
   };
 }
 

@@ -28,7 +28,7 @@ export class AssistantReadRepository {
 
   async get(id: string): Promise<Assistant | null> {
     const { rows } = await this.pool.query<{ doc: Assistant }>(
-      'SELECT doc FROM assistants.assistant_view WHERE id = $1',
+      'SELECT doc FROM assistant_view WHERE id = $1',
       [id],
     );
     return rows[0]?.doc ?? null;
@@ -47,7 +47,7 @@ export class AssistantReadRepository {
     const after = decodeCursor(q.cursor, isNewest);
     if (after) where.push(`(created_at, id) < ($${params.push(after.c)}::timestamptz, $${params.push(after.i)}::uuid)`);
     const { rows } = await this.pool.query<{ doc: Assistant; created_at: Date }>(
-      `SELECT doc, created_at FROM assistants.assistant_view WHERE ${where.join(' AND ')}
+      `SELECT doc, created_at FROM assistant_view WHERE ${where.join(' AND ')}
        ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
       params,
     );
@@ -80,7 +80,7 @@ export class AssistantReadRepository {
     const { rows } = await this.pool.query<{ doc: Assistant; score: number }>(
       `SELECT doc, score FROM (
          SELECT doc, id, round(ts_rank(search, query)::numeric, 6)::float8 AS score
-         FROM assistants.assistant_view, to_tsquery('simple', $1) query
+         FROM assistant_view, to_tsquery('simple', $1) query
          WHERE ${where.join(' AND ')}) ranked
        ${cursorFilter}
        ORDER BY score DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
@@ -96,7 +96,7 @@ export class AssistantReadRepository {
 
   async popular(q: PopularAssistantsQuery): Promise<{ data: AssistantDto[] }> {
     const { rows } = await this.pool.query<{ doc: Assistant }>(
-      `SELECT doc FROM assistants.assistant_view WHERE status <> 'archived'
+      `SELECT doc FROM assistant_view WHERE status <> 'archived'
        ORDER BY conversations DESC, messages DESC, tokens DESC, id DESC LIMIT $1`,
       [q.limit],
     );
@@ -106,7 +106,7 @@ export class AssistantReadRepository {
   /** The base slug, or base-2, base-3 … whichever no live assistant uses yet. */
   async freeSlug(base: string): Promise<string> {
     const { rows } = await this.pool.query<{ slug: string }>(
-      `SELECT slug FROM assistants.assistant_view WHERE status <> 'archived' AND (slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$'))`,
+      `SELECT slug FROM assistant_view WHERE status <> 'archived' AND (slug = $1 OR slug ~ ('^' || $1 || '-[0-9]+$'))`,
       [base],
     );
     const taken = new Set(rows.map((r) => r.slug));

@@ -26,7 +26,7 @@ export class PromptReadRepository {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   async get(id: string): Promise<Prompt | null> {
-    const { rows } = await this.pool.query<{ doc: Prompt }>('SELECT doc FROM assistants.prompt_view WHERE id = $1', [
+    const { rows } = await this.pool.query<{ doc: Prompt }>('SELECT doc FROM prompt_view WHERE id = $1', [
       id,
     ]);
     return rows[0]?.doc ?? null;
@@ -41,7 +41,7 @@ export class PromptReadRepository {
   async many(ids: string[]): Promise<Map<string, Prompt>> {
     if (ids.length === 0) return new Map();
     const { rows } = await this.pool.query<{ doc: Prompt }>(
-      'SELECT doc FROM assistants.prompt_view WHERE id = ANY($1::uuid[])',
+      'SELECT doc FROM prompt_view WHERE id = ANY($1::uuid[])',
       [ids],
     );
     return new Map(rows.map((r) => [r.doc.id, r.doc]));
@@ -49,7 +49,7 @@ export class PromptReadRepository {
 
   async version(id: string, version: number): Promise<PromptVersionRow | null> {
     const { rows } = await this.pool.query<PromptVersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM assistants.prompt_versions WHERE prompt_id = $1 AND version = $2`,
+      `SELECT ${VERSION_COLUMNS} FROM prompt_versions WHERE prompt_id = $1 AND version = $2`,
       [id, version],
     );
     return rows[0] ?? null;
@@ -61,7 +61,7 @@ export class PromptReadRepository {
   ): Promise<Map<string, PromptVersionRow & { prompt_id: string }>> {
     if (pairs.length === 0) return new Map();
     const { rows } = await this.pool.query<PromptVersionRow & { prompt_id: string }>(
-      `SELECT prompt_id, ${VERSION_COLUMNS} FROM assistants.prompt_versions
+      `SELECT prompt_id, ${VERSION_COLUMNS} FROM prompt_versions
        WHERE (prompt_id, version) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`,
       [pairs.map((p) => p.promptId), pairs.map((p) => p.version)],
     );
@@ -77,7 +77,7 @@ export class PromptReadRepository {
     const after = decodeCursor(q.cursor, isNewest);
     if (after) where.push(`(created_at, id) < ($${params.push(after.c)}::timestamptz, $${params.push(after.i)}::uuid)`);
     const { rows } = await this.pool.query<{ doc: Prompt; created_at: Date }>(
-      `SELECT doc, created_at FROM assistants.prompt_view WHERE ${where.join(' AND ')}
+      `SELECT doc, created_at FROM prompt_view WHERE ${where.join(' AND ')}
        ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
       params,
     );
@@ -94,7 +94,7 @@ export class PromptReadRepository {
     const prompt = await this.require(id);
     const from = (decodeCursor(q.cursor, isVersion)?.v ?? 0) + 1;
     const { rows } = await this.pool.query<PromptVersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM assistants.prompt_versions WHERE prompt_id = $1 AND version >= $2
+      `SELECT ${VERSION_COLUMNS} FROM prompt_versions WHERE prompt_id = $1 AND version >= $2
        ORDER BY version LIMIT $3`,
       [id, from, q.limit + 1],
     );

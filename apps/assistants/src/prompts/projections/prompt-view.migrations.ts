@@ -3,7 +3,7 @@ export const promptViewMigrations = [
   {
     id: 'assistants-003-prompt-view',
     sql: `
-      CREATE TABLE IF NOT EXISTS assistants.prompt_view (
+      CREATE TABLE IF NOT EXISTS prompt_view (
         id uuid PRIMARY KEY,
         name text NOT NULL,
         tags text[] NOT NULL,
@@ -14,12 +14,12 @@ export const promptViewMigrations = [
         doc jsonb NOT NULL,
         search tsvector NOT NULL
       );
-      CREATE UNIQUE INDEX IF NOT EXISTS prompt_view_name_key ON assistants.prompt_view (lower(name));
-      CREATE INDEX IF NOT EXISTS prompt_view_newest_idx ON assistants.prompt_view (created_at DESC, id DESC);
-      CREATE INDEX IF NOT EXISTS prompt_view_tags_idx ON assistants.prompt_view USING gin (tags);
-      CREATE INDEX IF NOT EXISTS prompt_view_labels_idx ON assistants.prompt_view USING gin (labels);
-      CREATE INDEX IF NOT EXISTS prompt_view_search_idx ON assistants.prompt_view USING gin (search);
-      CREATE TABLE IF NOT EXISTS assistants.prompt_versions (
+      CREATE UNIQUE INDEX IF NOT EXISTS prompt_view_name_key ON prompt_view (lower(name));
+      CREATE INDEX IF NOT EXISTS prompt_view_newest_idx ON prompt_view (created_at DESC, id DESC);
+      CREATE INDEX IF NOT EXISTS prompt_view_tags_idx ON prompt_view USING gin (tags);
+      CREATE INDEX IF NOT EXISTS prompt_view_labels_idx ON prompt_view USING gin (labels);
+      CREATE INDEX IF NOT EXISTS prompt_view_search_idx ON prompt_view USING gin (search);
+      CREATE TABLE IF NOT EXISTS prompt_versions (
         prompt_id uuid NOT NULL,
         version integer NOT NULL,
         name text NOT NULL,
@@ -36,7 +36,7 @@ export const promptViewMigrations = [
   {
     id: 'assistants-004-assistant-prompt-links',
     sql: `
-      CREATE TABLE IF NOT EXISTS assistants.assistant_prompt_links (
+      CREATE TABLE IF NOT EXISTS assistant_prompt_links (
         assistant_id uuid NOT NULL,
         prompt_id uuid NOT NULL,
         role text NOT NULL,
@@ -44,7 +44,16 @@ export const promptViewMigrations = [
         pin jsonb NOT NULL,
         PRIMARY KEY (assistant_id, prompt_id)
       );
-      CREATE INDEX IF NOT EXISTS assistant_prompt_links_prompt_idx ON assistants.assistant_prompt_links (prompt_id);
+      CREATE INDEX IF NOT EXISTS assistant_prompt_links_prompt_idx ON assistant_prompt_links (prompt_id);
+    `,
+  },
+  {
+    // The stream revision each document reflects, as its own column (the command runner's expected revision).
+    id: 'assistants-006-prompt-view-revision',
+    sql: `
+      ALTER TABLE prompt_view ADD COLUMN IF NOT EXISTS revision integer;
+      UPDATE prompt_view SET revision = (doc->>'revision')::int WHERE revision IS NULL;
+      ALTER TABLE prompt_view ALTER COLUMN revision SET NOT NULL;
     `,
   },
 ];

@@ -1,61 +1,59 @@
-import {
-  foldPrompt,
-  PROMPT_EVENT_TYPES,
-  type Prompt,
-  type PromptEvent,
-  type PromptState,
-} from '@platform/assistants-domain';
-import type { InlineProjection, SqlExecutor, StoredEvent } from '@platform/event-store';
+import type { Prompt, PromptContent } from '@platform/assistants-domain';
+import type { SqlExecutor, StoredEvent } from '@platform/event-store';
 
 const VERSION_EVENTS = new Set(['PromptCreated', 'PromptRevised']);
 
 /**
  * Prompt read model, inside the append transaction: the folded prompt as `doc`, plus one row per immutable
- * version (written once, when the version is born, never updated).
+ * version, written once from the event that made it (which carries the whole content) and never updated.
  */
-export const promptViewProjection: InlineProjection = {
-  name: 'prompt-view',
-  handles: PROMPT_EVENT_TYPES,
-  async apply(events: StoredEvent[], sql: SqlExecutor) {
-    const byStream = new Map<string, StoredEvent[]>();
-    for (const e of events) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
-    for (const [streamId, streamEvents] of byStream) {
-      const id = streamId.slice('prompt-'.length);
-      const { rows } = await sql.query<{ doc: Prompt }>(
-        'SELECT doc FROM assistants.prompt_view WHERE id = $1 FOR UPDATE',
-        [id],
-      );
-      let state: PromptState = rows[0] ? { kind: 'existing', prompt: rows[0].doc } : { kind: 'none' };
-      for (const event of streamEvents) {
-        state = foldPrompt([event as unknown as PromptEvent], state);
-        if (state.kind === 'existing' && VERSION_EVENTS.has(event.type)) {
-          await insertVersion(sql, state.prompt, event.metadata.actorId, event.metadata.occurredAt);
-        }
-      }
-      if (state.kind === 'existing') await upsert(sql, state.prompt);
+export async function writePromptView(
+  sql: SqlExecutor,
+  p: Prompt,
+  revision: number,
+  events: readonly StoredEvent[],
+): Promise<void> {
+  for (const event of events) {
+    if (VERSION_EVENTS.has(event.type)) {
+      await insertVersion(sql, p.id, event as StoredEvent<string, PromptContent & { version: number }>);
     }
-  },
-};
+  }
+  await upsert(sql, p, revision);
+}
 
-async function insertVersion(sql: SqlExecutor, p: Prompt, actorId: string, at: string): Promise<void> {
+async function insertVersion(
+  sql: SqlExecutor,
+  promptId: string,
+  { data: v, metadata }: StoredEvent<string, PromptContent & { version: number }>,
+): Promise<void> {
   await sql.query(
-    `INSERT INTO assistants.prompt_versions (prompt_id, version, name, description, tags, template, variables, created_at, actor_id)
+    `INSERT INTO prompt_versions (prompt_id, version, name, description, tags, template, variables, created_at, actor_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [p.id, p.latestVersion, p.name, p.description, p.tags, p.template, JSON.stringify(p.variables), at, actorId],
+    [
+      promptId,
+      v.version,
+      v.name,
+      v.description,
+      v.tags,
+      v.template,
+      JSON.stringify(v.variables),
+      metadata.occurredAt,
+      metadata.actorId,
+    ],
   );
 }
 
-async function upsert(sql: SqlExecutor, p: Prompt): Promise<void> {
+async function upsert(sql: SqlExecutor, p: Prompt, revision: number): Promise<void> {
   await sql.query(
-    `INSERT INTO assistants.prompt_view (id, name, tags, latest_version, labels, created_at, updated_at, doc, search)
+    `INSERT INTO prompt_view (id, name, tags, latest_version, labels, created_at, updated_at, doc, search, revision)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
        setweight(to_tsvector('simple', $2), 'A') ||
        setweight(to_tsvector('simple', array_to_string($3::text[], ' ')), 'B') ||
        setweight(to_tsvector('simple', $9), 'C') ||
-       setweight(to_tsvector('simple', $10), 'D'))
+       setweight(to_tsvector('simple', $10), 'D'), $11)
      ON CONFLICT (id) DO UPDATE SET
        name = EXCLUDED.name, tags = EXCLUDED.tags, latest_version = EXCLUDED.latest_version, labels = EXCLUDED.labels,
-       updated_at = EXCLUDED.updated_at, doc = EXCLUDED.doc, search = EXCLUDED.search`,
+       updated_at = EXCLUDED.updated_at, doc = EXCLUDED.doc, search = EXCLUDED.search, revision = EXCLUDED.revision`,
     [
       p.id,
       p.name,
@@ -67,6 +65,7 @@ async function upsert(sql: SqlExecutor, p: Prompt): Promise<void> {
       JSON.stringify(p),
       p.description ?? '',
       p.template.replace(/[{}#/]+/g, ' '),
+      revision,
     ],
   );
 }

@@ -1,32 +1,31 @@
-import { Controller, Inject, Injectable } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Controller, Inject } from '@nestjs/common';
 import { AssistantNotFoundError } from '@platform/assistants-domain';
 import {
-  AssistantPatterns,
+  AssistantOperations,
   decodeCursor,
   encodeCursor,
-  historyQuerySchema,
-  parseInput,
-  uuidSchema,
   type AssistantHistoryEntryDto,
-  type Envelope,
-  type HistoryQuery,
+  type OperationInput,
   type Page,
 } from '@platform/contracts';
 import { EVENT_STORE, type EventStore } from '@platform/event-store';
-import { RpcPattern } from '@platform/messaging';
-import { assistantStreamId } from '../../assistant.mapper';
+import { RpcOperation, streamIdOf } from '@platform/service-kit';
+import { assistantAggregate } from '../../assistant.aggregate';
 
 const isRevision = (v: unknown): v is { v: number } => Number.isInteger((v as { v: number })?.v);
 
-@Injectable()
-export class AssistantHistoryHandler {
+@Controller()
+export class AssistantHistoryQuery {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** The assistant's own events, oldest first: revisions are contiguous, so a page is a revision range. */
-  async execute(id: string, q: HistoryQuery): Promise<Page<AssistantHistoryEntryDto>> {
+  @RpcOperation(AssistantOperations.history)
+  async history({
+    params: { id },
+    query: q,
+  }: OperationInput<typeof AssistantOperations.history>): Promise<Page<AssistantHistoryEntryDto>> {
     const from = (decodeCursor(q.cursor, isRevision)?.v ?? 0) + 1;
-    const events = await this.store.readStream(assistantStreamId(id), {
+    const events = await this.store.readStream(streamIdOf(assistantAggregate, id), {
       fromRevision: from,
       toRevision: from + q.limit,
     });
@@ -44,18 +43,5 @@ export class AssistantHistoryHandler {
       })),
       nextCursor: events.length > q.limit ? encodeCursor({ v: shown[shown.length - 1].revision }) : null,
     };
-  }
-}
-
-@Controller()
-export class AssistantHistoryController {
-  constructor(private readonly handler: AssistantHistoryHandler) {}
-
-  @RpcPattern(AssistantPatterns.history)
-  history(@Payload() { body }: Envelope<{ id: string; query?: unknown }>) {
-    return this.handler.execute(
-      parseInput(uuidSchema, body.id, 'id'),
-      parseInput(historyQuerySchema, body.query ?? {}),
-    );
   }
 }

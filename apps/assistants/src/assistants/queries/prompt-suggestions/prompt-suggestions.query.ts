@@ -1,16 +1,8 @@
-import { Controller, Inject, Injectable } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Controller, Inject } from '@nestjs/common';
 import { AssistantNotFoundError, type Assistant } from '@platform/assistants-domain';
-import {
-  parseInput,
-  PromptPatterns,
-  suggestionsQuerySchema,
-  uuidSchema,
-  type Envelope,
-  type PromptSuggestionDto,
-} from '@platform/contracts';
+import { PromptOperations, type OperationInput, type PromptSuggestionDto } from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
-import { RpcPattern } from '@platform/messaging';
+import { RpcOperation } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
 
@@ -41,8 +33,8 @@ interface Row {
   score: number;
 }
 
-@Injectable()
-export class PromptSuggestionsHandler {
+@Controller()
+export class PromptSuggestionsQuery {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly assistants: AssistantReadRepository,
@@ -52,7 +44,11 @@ export class PromptSuggestionsHandler {
    * Prompts not linked yet, best first. Candidates are found through indexes (shared tags, full-text match of the
    * assistant's type and keywords, use by assistants of the same type) and scored in the database.
    */
-  async execute(id: string, limit: number): Promise<{ data: PromptSuggestionDto[] }> {
+  @RpcOperation(PromptOperations.suggestions)
+  async suggest({
+    params: { id },
+    query: { limit },
+  }: OperationInput<typeof PromptOperations.suggestions>): Promise<{ data: PromptSuggestionDto[] }> {
     const a = await this.assistants.get(id);
     if (!a) throw new AssistantNotFoundError(id);
     const keywords = assistantKeywords(a);
@@ -63,17 +59,17 @@ export class PromptSuggestionsHandler {
       `WITH kw AS (SELECT k, to_tsquery('simple', k) AS q FROM unnest($3::text[]) AS k),
        same_type AS (
          SELECT l.prompt_id, count(*)::int AS n
-         FROM assistants.assistant_prompt_links l JOIN assistants.assistant_view v ON v.id = l.assistant_id
+         FROM assistant_prompt_links l JOIN assistant_view v ON v.id = l.assistant_id
          WHERE v.type = $4 AND v.status <> 'archived' AND l.assistant_id <> $1
          GROUP BY l.prompt_id),
        -- Each way in uses its own index (GIN on tags, GIN on the text); OR-ing them would scan every prompt.
        candidate_ids AS (
-         SELECT id FROM assistants.prompt_view WHERE tags && $5::text[]
-         UNION SELECT id FROM assistants.prompt_view WHERE search @@ to_tsquery('simple', $6)
+         SELECT id FROM prompt_view WHERE tags && $5::text[]
+         UNION SELECT id FROM prompt_view WHERE search @@ to_tsquery('simple', $6)
          UNION SELECT prompt_id FROM same_type),
        candidates AS (
          SELECT p.id, p.name, p.latest_version, p.tags, p.search, coalesce(st.n, 0) AS uses
-         FROM candidate_ids c JOIN assistants.prompt_view p ON p.id = c.id LEFT JOIN same_type st ON st.prompt_id = p.id
+         FROM candidate_ids c JOIN prompt_view p ON p.id = c.id LEFT JOIN same_type st ON st.prompt_id = p.id
          WHERE NOT (p.id = ANY($2::uuid[]))),
        evidence AS (
          SELECT c.id, c.name, c.latest_version, c.uses,
@@ -88,7 +84,7 @@ export class PromptSuggestionsHandler {
        LIMIT $8`,
       [
         a.id,
-        (a.promptLinks ?? []).map((l) => l.promptId),
+        a.promptLinks.map((l) => l.promptId),
         keywords,
         a.type,
         a.tags,
@@ -107,16 +103,5 @@ export class PromptSuggestionsHandler {
     if (r.keywords.length) reasons.push(`mentions specialty or knowledge-domain keywords: ${r.keywords.join(', ')}`);
     if (r.uses) reasons.push(`used by ${r.uses} other ${a.type} assistant${r.uses === 1 ? '' : 's'}`);
     return { promptId: r.id, name: r.name, latestVersion: r.latest_version, score: r.score, reasons };
-  }
-}
-
-@Controller()
-export class PromptSuggestionsController {
-  constructor(private readonly handler: PromptSuggestionsHandler) {}
-
-  @RpcPattern(PromptPatterns.suggestions)
-  suggest(@Payload() { body }: Envelope<{ id: string; query?: unknown }>) {
-    const { limit } = parseInput(suggestionsQuerySchema, body.query ?? {});
-    return this.handler.execute(parseInput(uuidSchema, body.id, 'id'), limit);
   }
 }

@@ -1,27 +1,18 @@
-import { Controller, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Controller, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   AssistantNotFoundError,
   composeSystemPrompt,
   countTokens,
   type ResolvedLink,
 } from '@platform/assistants-domain';
-import {
-  parseInput,
-  PromptPatterns,
-  systemPromptRequestSchema,
-  uuidSchema,
-  type ContextValue,
-  type Envelope,
-  type SystemPromptDto,
-} from '@platform/contracts';
-import { RpcPattern } from '@platform/messaging';
+import { PromptOperations, type OperationInput, type SystemPromptDto } from '@platform/contracts';
+import { RpcOperation } from '@platform/service-kit';
 import { PromptReadRepository } from '../../../prompts/infrastructure/prompt-read.repository';
 import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
 import { resolvedVersion } from '../../prompt-links';
 
-@Injectable()
-export class SystemPromptHandler implements OnApplicationBootstrap {
+@Controller()
+export class SystemPromptQuery implements OnApplicationBootstrap {
   constructor(
     private readonly assistants: AssistantReadRepository,
     private readonly prompts: PromptReadRepository,
@@ -34,10 +25,14 @@ export class SystemPromptHandler implements OnApplicationBootstrap {
   }
 
   /** The exact system prompt the assistant runs with: persona, then primary (or fallback), then secondaries. */
-  async execute(id: string, variables: Record<string, ContextValue>): Promise<SystemPromptDto> {
+  @RpcOperation(PromptOperations.systemPrompt)
+  async compose({
+    params: { id },
+    body: { variables },
+  }: OperationInput<typeof PromptOperations.systemPrompt>): Promise<SystemPromptDto> {
     const assistant = await this.assistants.get(id);
     if (!assistant) throw new AssistantNotFoundError(id);
-    const links = assistant.promptLinks ?? [];
+    const links = assistant.promptLinks;
     const prompts = await this.prompts.many(links.map((l) => l.promptId));
     const pinned = links.map((l) => ({ link: l, version: resolvedVersion(l, prompts.get(l.promptId)) }));
     const versions = await this.prompts.versions(
@@ -66,16 +61,5 @@ export class SystemPromptHandler implements OnApplicationBootstrap {
         tokens,
       })),
     };
-  }
-}
-
-@Controller()
-export class SystemPromptController {
-  constructor(private readonly handler: SystemPromptHandler) {}
-
-  @RpcPattern(PromptPatterns.systemPrompt)
-  compose(@Payload() { body }: Envelope<{ id: string; request?: unknown }>) {
-    const { variables } = parseInput(systemPromptRequestSchema, body.request ?? {});
-    return this.handler.execute(parseInput(uuidSchema, body.id, 'id'), variables);
   }
 }

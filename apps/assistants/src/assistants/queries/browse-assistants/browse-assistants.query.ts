@@ -1,0 +1,36 @@
+import { Controller } from '@nestjs/common';
+import { assistantStatusCatalog, assistantTypeCatalog } from '@platform/assistants-domain';
+import { AssistantOperations as Ops, type OperationInput } from '@platform/contracts';
+import { RpcOperation } from '@platform/service-kit';
+import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
+
+/** Lists over the assistant read model (filtered, searched, popular) and the catalogs of types and statuses. */
+@Controller()
+export class BrowseAssistantsQuery {
+  constructor(private readonly read: AssistantReadRepository) {}
+
+  @RpcOperation(Ops.list)
+  list({ query }: OperationInput<typeof Ops.list>) {
+    return this.read.list(query);
+  }
+
+  @RpcOperation(Ops.search)
+  search({ query }: OperationInput<typeof Ops.search>) {
+    return this.read.search(query);
+  }
+
+  @RpcOperation(Ops.popular)
+  popular({ query }: OperationInput<typeof Ops.popular>) {
+    return this.read.popular(query);
+  }
+
+  @RpcOperation(Ops.types)
+  types() {
+    return { data: assistantTypeCatalog() };
+  }
+
+  @RpcOperation(Ops.statuses)
+  statuses() {
+    return { data: assistantStatusCatalog() };
+  }
+}

@@ -1,0 +1,88 @@
+import { Controller, Delete, Get, HttpCode, Inject, Post, Put, Req, Res, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  parseOperationInput,
+  type OperationContract,
+  type OperationInput,
+  type RequestMeta,
+} from '@platform/contracts';
+import { RpcClient } from '@platform/messaging';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiZod } from './openapi';
+import { Meta } from './request-meta';
+
+export const API_BASE = '/api/v1';
+
+/** One REST route of the gateway: an HTTP method and path over one bus operation, and how the answer is shaped. */
+export interface Route<O extends OperationContract = OperationContract> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Under /api/v1, with Fastify parameters (`/assistants/:id`). */
+  path: string;
+  operation: O;
+  tag: string;
+  summary: string;
+  /** 200 unless said; a route with `location` answers 201. */
+  status?: 200 | 201 | 204;
+  /** The created resource's path under /api/v1, for `Location` (and 201). */
+  location?: (result: never, input: OperationInput<O>) => string;
+  /** The version the answer carries, sent as `ETag`. */
+  etag?: (result: never) => number;
+  /** Fixed input parts this route sends instead of reading them from the request (a GET with a default body). */
+  fixed?: { body?: unknown };
+}
+
+/** Typed rows: `route({ method: 'GET', path: '/assistants/:id', operation: AssistantOperations.get, … })`. */
+export function route<O extends OperationContract, R = unknown>(
+  r: Omit<Route<O>, 'location' | 'etag'> & {
+    location?: (result: R, input: OperationInput<O>) => string;
+    etag?: (result: R) => number;
+  },
+): Route {
+  return r as unknown as Route;
+}
+
+const METHOD = { GET: Get, POST: Post, PUT: Put, DELETE: Delete };
+
+/**
+ * One controller for a table of routes: parse the request with the operation's contract (400 naming every
+ * offending field), send it over the bus, answer with the status, Location and ETag the route declares.
+ * No domain logic lives here; the same table drives the OpenAPI document.
+ */
+export function routeController(name: string, routes: readonly Route[]): Type {
+  @ApiBearerAuth()
+  @Controller(API_BASE.slice(1))
+  class RoutesController {
+    constructor(@Inject(RpcClient) readonly rpc: RpcClient) {}
+  }
+  Object.defineProperty(RoutesController, 'name', { value: name });
+  for (const r of routes) {
+    const key = `${r.method} ${r.path}`;
+    const status = r.status ?? (r.location ? 201 : 200);
+    const descriptor: PropertyDescriptor = {
+      async value(this: RoutesController, req: FastifyRequest, meta: RequestMeta, reply: FastifyReply) {
+        const raw = { params: req.params, query: req.query, body: req.body, ...r.fixed };
+        const input = parseOperationInput(r.operation, raw);
+        const result = await this.rpc.send(r.operation.pattern, { meta, body: input });
+        if (r.etag) reply.header('ETag', `"${r.etag(result as never)}"`);
+        if (r.location) reply.header('Location', `${API_BASE}${r.location(result as never, input as never)}`);
+        return status === 204 ? undefined : result;
+      },
+      writable: true,
+      configurable: true,
+    };
+    Object.defineProperty(RoutesController.prototype, key, descriptor);
+    Req()(RoutesController.prototype, key, 0);
+    Meta()(RoutesController.prototype, key, 1);
+    Res({ passthrough: true })(RoutesController.prototype, key, 2);
+    for (const decorate of [
+      METHOD[r.method](r.path.slice(1)),
+      HttpCode(status),
+      ApiTags(r.tag),
+      ApiOperation({ summary: r.summary }),
+      ApiZod({ body: r.fixed ? undefined : r.operation.body, query: r.operation.query, status }),
+    ]) {
+      decorate(RoutesController.prototype, key, descriptor);
+    }
+  }
+  return RoutesController;
+}

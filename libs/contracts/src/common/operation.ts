@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { FieldError } from '../problem';
+import { InvalidInputError, toFieldErrors } from './schemas';
+
+/**
+ * One request/reply operation of a service: its bus pattern and the schemas of its three input parts. The same
+ * contract validates at the HTTP edge, validates again where the bus delivers it (the bus is a public boundary
+ * too), and drives the OpenAPI document, so the parts cannot drift apart.
+ */
+export interface OperationContract<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  pattern: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+type Part<S> = [NonNullable<S>] extends [z.ZodType] ? z.output<NonNullable<S>> : undefined;
+
+/** What a handler receives once the contract has parsed a request. */
+export interface OperationInput<O extends OperationContract> {
+  params: Part<O['params']>;
+  query: Part<O['query']>;
+  body: Part<O['body']>;
+}
+
+/** What travels on the bus as an envelope's body: the three parts as the caller sent them. */
+export interface RawOperationInput {
+  params?: unknown;
+  query?: unknown;
+  body?: unknown;
+}
+
+export function defineOperation<
+  P extends z.ZodType = z.ZodUndefined,
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+>(contract: { pattern: string; params?: P; query?: Q; body?: B }): OperationContract<P, Q, B> {
+  return contract;
+}
+
+/** Path parameters that are ids: `{ id: uuid }`, `{ id, promptId }`. */
+export function idParams<K extends string>(...names: K[]) {
+  const uuid = z.uuid({ message: 'must be a UUID' });
+  return z.object(Object.fromEntries(names.map((n) => [n, uuid])) as Record<K, typeof uuid>);
+}
+
+/** Parses every part, and reports the offending fields of all of them at once (400). */
+export function parseOperationInput<O extends OperationContract>(
+  contract: O,
+  raw: RawOperationInput | undefined,
+): OperationInput<O> {
+  const errors: FieldError[] = [];
+  const part = (schema: z.ZodType | undefined, value: unknown) => {
+    if (!schema) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    errors.push(...toFieldErrors(result.error));
+    return undefined;
+  };
+  const input = {
+    params: part(contract.params, raw?.params ?? {}),
+    query: part(contract.query, raw?.query ?? {}),
+    body: part(contract.body, raw?.body),
+  };
+  if (errors.length > 0) throw new InvalidInputError(errors);
+  return input as OperationInput<O>;
+}

@@ -1,0 +1,36 @@
+import { Logger, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
+import { mapErrors, natsMicroserviceOptions, RpcProblemFilter, type ErrorMapping } from '@platform/messaging';
+import { kitErrorMapper } from './errors';
+import { Readiness } from './readiness/readiness';
+
+export interface ServiceBootstrap {
+  /** The registry name: also the NATS queue group, so instances share the work. */
+  name: string;
+  /** The service's root module (imports ServiceKitModule.forRoot). */
+  module: Type;
+  /** Its named errors → statuses, mapped once; the kit's and the platform's mappings follow. */
+  errors: readonly ErrorMapping[];
+}
+
+/** Starts a service: NATS microservice in its queue group, one error mapping, readiness on HEALTH_PORT. */
+export async function bootstrapService({ name, module, errors }: ServiceBootstrap): Promise<void> {
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, natsMicroserviceOptions(name));
+  app.useGlobalFilters(new RpcProblemFilter(mapErrors(errors), kitErrorMapper));
+  app.enableShutdownHooks();
+  await app.listen();
+  if (process.env.HEALTH_PORT) {
+    const probes = app.get(Readiness).listen(Number(process.env.HEALTH_PORT));
+    process.once('SIGTERM', () => probes.close());
+  }
+  Logger.log(`${name} service listening on NATS (queue group "${name}")`, name);
+}
+
+/** `main.ts` of a service: bootstrap, or exit non-zero with the reason. */
+export function runService(options: ServiceBootstrap): void {
+  bootstrapService(options).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { RequestMeta } from '@platform/contracts';
+import {
+  EVENT_STORE,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type EventStoreTransaction,
+  type NewEvent,
+} from '@platform/event-store';
+import { PreconditionFailedError } from '../errors';
+import { streamIdOf, type Aggregate, type DomainEvent } from './aggregate';
+import { claimIdempotencyKey } from './idempotency';
+
+const MAX_ATTEMPTS = 5;
+
+/** What a command is built from: the aggregate's id, the request's time and meta, and the current document. */
+export interface CommandContext<Doc> {
+  id: string;
+  now: string;
+  meta: RequestMeta;
+  current: Doc | null;
+}
+
+/**
+ * Load → decide → fold → append, in one transaction. The stream lock serialises writers to one aggregate, so
+ * writes without If-Match queue up instead of being lost; with If-Match a stale version is a 412. The events are
+ * folded once, here, and the new state travels with the append to the aggregate's view projection.
+ * A creating request with an Idempotency-Key returns the first response on a repeat.
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute<Doc, State, Command, Event extends DomainEvent, Response = unknown>(
+    aggregate: Aggregate<Doc, State, Command, Event>,
+    id: string,
+    meta: RequestMeta,
+    build: (context: CommandContext<Doc>) => NoInfer<Command>,
+    respond: (doc: Doc) => Response = (doc) => aggregate.toResponse(doc) as Response,
+  ): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.store.transaction((tx) =>
+          claimIdempotencyKey(tx, meta, async () => respond(await this.once(tx, aggregate, id, meta, build))),
+        );
+      } catch (err) {
+        const conflict = aggregate.conflicts?.(err);
+        if (conflict) throw conflict;
+        if (!(err instanceof WrongExpectedRevisionError)) throw err;
+        if (meta.expectedVersion !== undefined) throw new PreconditionFailedError(meta.expectedVersion, null);
+        if (attempt >= MAX_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private async once<Doc, State, Command, Event extends DomainEvent>(
+    tx: EventStoreTransaction,
+    aggregate: Aggregate<Doc, State, Command, Event>,
+    id: string,
+    meta: RequestMeta,
+    build: (context: CommandContext<Doc>) => Command,
+  ): Promise<Doc> {
+    const streamId = streamIdOf(aggregate, id);
+    await tx.lockStreams([streamId]);
+    const { rows } = await tx.query<{ doc: Doc; revision: number }>(
+      `SELECT doc, revision FROM ${aggregate.table} WHERE id = $1`,
+      [id],
+    );
+    const current = rows[0]?.doc ?? null;
+    const expected = meta.expectedVersion;
+    if (expected !== undefined && (current === null || aggregate.versionOf(current) !== expected)) {
+      throw new PreconditionFailedError(expected, current === null ? null : aggregate.versionOf(current));
+    }
+    const now = new Date().toISOString();
+    const state = aggregate.stateOf(current);
+    const events = aggregate.decide(build({ id, now, meta, current }), state);
+    if (events.length === 0 && current) return current;
+    const next = aggregate.fold(events, state);
+    const toStore: NewEvent[] = events.map((e) => ({
+      type: e.type,
+      data: e.data,
+      metadata: { correlationId: meta.correlationId, causationId: meta.requestId, actorId: meta.actorId, occurredAt: now },
+    }));
+    await tx.append(streamId, toStore, { expectedRevision: rows[0]?.revision ?? 'no_stream', stateAfter: next });
+    const doc = aggregate.docOf(next);
+    if (doc === null) throw new Error(`${streamId} has no state after its own events`);
+    return doc;
+  }
+}
