@@ -8,3 +8,7 @@ export * from './assistants/assistant.patterns';
 export * from './prompts/prompt.schemas';
 export * from './prompts/prompt.dto';
 export * from './prompts/prompt.patterns';
+export * from './common/event-contracts';
+export * from './assistants/events/assistant.events';
+export * from './assistants/events/prompt.events';
+export * from './assistants/events/assistants-event-contracts';
