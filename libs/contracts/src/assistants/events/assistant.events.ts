@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventContractMap, EventUpcaster } from '../../common/event-contracts';
+import { defineUpcaster, type EventContractMap, type EventUpcaster } from '../../common/event-contracts';
 
 // The Assistant aggregate's events as stored and published. Written out here rather than built from the HTTP
 // input schemas, even where they look the same: editing a request schema must not retype events already stored.
@@ -94,16 +94,22 @@ export const promptLinkEventSchema = z.strictObject({
 const born = { assistantId: id, ownerId: id, createdAt: time };
 const statusChanged = z.strictObject({ assistantId: id, from: assistantStatus, at: time });
 
-const assistantUsageRecorded = z.strictObject({
+const usageFigures = {
   assistantId: id,
   conversations: z.number().min(0),
   messages: z.number().min(0),
   tokens: z.number().min(0),
-  /** Mean response time over the messages of this report. */
+  /** Mean response time over the responses of this report. */
   responseTimeMs: z.number().min(0).nullable(),
   satisfaction: z.number().min(1).max(5).nullable(),
   at: time,
-});
+};
+
+/** v1, as stored until v2: a reader had to know how many responses `responseTimeMs` averaged. */
+const assistantUsageRecordedV1 = z.strictObject(usageFigures);
+
+/** v2 says how many responses `responseTimeMs` is the mean of (0 when the report had no time). */
+const assistantUsageRecorded = z.strictObject({ ...usageFigures, responseTimeSamples: z.number().min(0) });
 
 export const assistantEventContractMap = {
   AssistantCreated: {
@@ -133,7 +139,7 @@ export const assistantEventContractMap = {
   AssistantActivated: { schemaVersion: 1, schema: statusChanged },
   AssistantDeactivated: { schemaVersion: 1, schema: statusChanged },
   AssistantArchived: { schemaVersion: 1, schema: statusChanged },
-  AssistantUsageRecorded: { schemaVersion: 1, schema: assistantUsageRecorded },
+  AssistantUsageRecorded: { schemaVersion: 2, schema: assistantUsageRecorded },
   AssistantPromptLinked: {
     schemaVersion: 1,
     schema: z.strictObject({ assistantId: id, link: promptLinkEventSchema }),
@@ -149,4 +155,15 @@ export const assistantEventContractMap = {
   },
 } as const satisfies EventContractMap;
 
-export const assistantEventUpcasters: readonly EventUpcaster[] = [];
+export const assistantEventUpcasters: readonly EventUpcaster[] = [
+  // v1 left the weight of `responseTimeMs` to each reader: an analytics consumer averaging response times over
+  // reports had to copy the assistant's own rule or weigh them wrongly. v1 meant exactly that rule — the report's
+  // messages, at least one, none without a time — so stored v1 events gain the count it implied.
+  defineUpcaster({
+    type: 'AssistantUsageRecorded',
+    fromVersion: 1,
+    from: assistantUsageRecordedV1,
+    to: assistantUsageRecorded,
+    upcast: (v1) => ({ ...v1, responseTimeSamples: v1.responseTimeMs === null ? 0 : Math.max(1, v1.messages) }),
+  }),
+];
