@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '@platform/event-store';
 import { AssistantsModule } from './assistants/assistants.module';
-import { inlineProjections, migrations, schema } from './read-models';
+import { currentSchemaVersions, inlineProjections, migrations, schema, upcasters } from './read-models';
 import { RelayHost } from './relay.host';
 
 @Module({
@@ -9,6 +9,8 @@ import { RelayHost } from './relay.host';
     EventStoreModule.forRoot({
       schema,
       inlineProjections,
+      upcasters,
+      currentSchemaVersions,
       migrations,
       applicationName: 'assistants',
       // Notifying commits are serialised server-wide; the relay in this process wakes in-process instead.

@@ -1,4 +1,5 @@
-import type { SqlExecutor } from '@platform/event-store';
+import { assistantsEventContracts } from '@platform/contracts';
+import type { SqlExecutor, Upcaster } from '@platform/event-store';
 import { assistantViewMigrations, ASSISTANTS_SCHEMA } from './assistants/projections/assistant-view.migrations';
 import { assistantViewProjection } from './assistants/projections/assistant-view.projection';
 import { promptViewMigrations } from './prompts/projections/prompt-view.migrations';
@@ -10,6 +11,9 @@ import { idempotencyMigration } from './shared/idempotency';
 export const schema = ASSISTANTS_SCHEMA;
 export const inlineProjections = [assistantViewProjection, promptViewProjection];
 export const migrations = [...assistantViewMigrations, idempotencyMigration, ...promptViewMigrations];
+// Every reader of this schema's events (the service, the rebuild tool) reads old versions as the current ones.
+export const upcasters: Upcaster[] = [...assistantsEventContracts.upcasters];
+export const currentSchemaVersions: Record<string, number> = { ...assistantsEventContracts.currentSchemaVersions };
 
 export async function resetReadModels(sql: SqlExecutor): Promise<void> {
   await sql.query(
