@@ -20,6 +20,9 @@ const store = await PostgresEventStore.connect({
   connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/platform',
   schema: models.schema,
   inlineProjections: models.inlineProjections,
+  // Replays must read old event versions as the projections expect them today.
+  upcasters: models.upcasters,
+  currentSchemaVersions: models.currentSchemaVersions,
 });
 try {
   await runMigrations(store.pool, models.schema, models.migrations);

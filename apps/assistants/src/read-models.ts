@@ -1,5 +1,6 @@
-import type { SqlExecutor } from '@platform/event-store';
-import { aggregateView, kitMigrations, serviceSchema } from '@platform/service-kit';
+import { assistantsEventContracts } from '@platform/contracts';
+import type { SqlExecutor, Upcaster } from '@platform/event-store';
+import { aggregateView, serviceSchema } from '@platform/service-kit';
 import { assistantAggregate } from './assistants/assistant.aggregate';
 import { assistantViewMigrations } from './assistants/projections/assistant-view.migrations';
 import { promptAggregate } from './prompts/prompt.aggregate';
@@ -10,8 +11,9 @@ import { promptViewMigrations } from './prompts/projections/prompt-view.migratio
 export const schema = serviceSchema('assistants');
 export const inlineProjections = [aggregateView(assistantAggregate), aggregateView(promptAggregate)];
 export const migrations = [...assistantViewMigrations, ...promptViewMigrations];
-/** What the rebuild tool applies: the service's tables and the kit's. */
-export const allMigrations = [...kitMigrations, ...migrations];
+// Every reader of this schema's events (the service, the rebuild tool) reads old versions as the current ones.
+export const upcasters: Upcaster[] = [...assistantsEventContracts.upcasters];
+export const currentSchemaVersions: Record<string, number> = { ...assistantsEventContracts.currentSchemaVersions };
 
 export async function resetReadModels(sql: SqlExecutor): Promise<void> {
   await sql.query('TRUNCATE assistant_view, assistant_prompt_links, prompt_view, prompt_versions');

@@ -12,3 +12,7 @@ export * from './common/operation';
 export * from './assistants/assistant.operations';
 export * from './prompts/prompt.operations';
 export * from './registry/services';
+export * from './common/event-contracts';
+export * from './assistants/events/assistant.events';
+export * from './assistants/events/prompt.events';
+export * from './assistants/events/assistants-event-contracts';

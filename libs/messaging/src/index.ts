@@ -21,6 +21,14 @@ export {
   toBusEvent,
   type BusEvent,
 } from './events/bus-event';
+export {
+  BusEventContractError,
+  InvalidEventDataError,
+  parseBusEvent,
+  UnknownEventTypeError,
+  UnsupportedEventVersionError,
+  type ParsedBusEvent,
+} from './events/parse-bus-event';
 
 export { natsMicroserviceOptions, type NatsTransportOptions } from './rpc/nats-microservice-options';
 export {

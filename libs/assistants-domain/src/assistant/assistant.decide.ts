@@ -130,15 +130,18 @@ function recordUsage(command: RecordAssistantUsage, a: Assistant): AssistantEven
   if (d.satisfaction !== undefined && (d.satisfaction < 1 || d.satisfaction > 5)) {
     throw new InvalidAssistantError('satisfaction', 'satisfaction is a rating from 1 to 5');
   }
+  const messages = d.messages ?? 0;
   return [
     {
       type: 'AssistantUsageRecorded',
       data: {
         assistantId: a.id,
         conversations: d.conversations ?? 0,
-        messages: d.messages ?? 0,
+        messages,
         tokens: d.tokens ?? 0,
         responseTimeMs: d.responseTimeMs ?? null,
+        // The mean is over the report's messages; a time reported without messages still counts as one response.
+        responseTimeSamples: d.responseTimeMs === undefined ? 0 : Math.max(1, messages),
         satisfaction: d.satisfaction ?? null,
         at: command.now,
       },

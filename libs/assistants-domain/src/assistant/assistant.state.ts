@@ -95,15 +95,14 @@ export function evolve(state: AssistantState, event: AssistantEvent): AssistantS
       return next({ status: 'archived' }, event.data.at);
     case 'AssistantUsageRecorded': {
       const u = event.data;
-      const samples = u.responseTimeMs === null ? 0 : Math.max(1, u.messages);
       return next(
         {
           usage: {
             conversations: a.usage.conversations + u.conversations,
             messages: a.usage.messages + u.messages,
             tokens: a.usage.tokens + u.tokens,
-            responseTimeTotalMs: a.usage.responseTimeTotalMs + (u.responseTimeMs ?? 0) * samples,
-            responseTimeSamples: a.usage.responseTimeSamples + samples,
+            responseTimeTotalMs: a.usage.responseTimeTotalMs + (u.responseTimeMs ?? 0) * u.responseTimeSamples,
+            responseTimeSamples: a.usage.responseTimeSamples + u.responseTimeSamples,
             ratingsTotal: a.usage.ratingsTotal + (u.satisfaction ?? 0),
             ratingsCount: a.usage.ratingsCount + (u.satisfaction === null ? 0 : 1),
           },

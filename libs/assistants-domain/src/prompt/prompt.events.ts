@@ -1,41 +1,21 @@
-import type { PromptVariable } from '@platform/contracts';
+import { promptEventContractMap, type ContractEvent, type promptContentEventSchema } from '@platform/contracts';
+import type { z } from 'zod';
+
+// The events are the published contract's (libs/contracts), as for the assistant events.
+type Contracts = typeof promptEventContractMap;
 
 /** What one immutable version holds: the whole prompt content at that version. */
-export interface PromptContent {
-  name: string;
-  description: string | null;
-  tags: string[];
-  template: string;
-  variables: PromptVariable[];
-}
+export type PromptContent = z.output<typeof promptContentEventSchema>;
 
-export type PromptCreated = {
-  type: 'PromptCreated';
-  data: PromptContent & { promptId: string; version: 1; createdAt: string };
-};
+export type PromptCreated = ContractEvent<Contracts, 'PromptCreated'>;
+export type PromptRevised = ContractEvent<Contracts, 'PromptRevised'>;
+export type PromptLabelMoved = ContractEvent<Contracts, 'PromptLabelMoved'>;
+export type PromptLabelRemoved = ContractEvent<Contracts, 'PromptLabelRemoved'>;
 
-export type PromptRevised = {
-  type: 'PromptRevised';
-  data: PromptContent & { promptId: string; version: number; revisedAt: string };
-};
-
-export type PromptLabelMoved = {
-  type: 'PromptLabelMoved';
-  data: { promptId: string; label: string; version: number; previousVersion: number | null; at: string };
-};
-
-export type PromptLabelRemoved = {
-  type: 'PromptLabelRemoved';
-  data: { promptId: string; label: string; version: number; at: string };
-};
-
-export type PromptEvent = PromptCreated | PromptRevised | PromptLabelMoved | PromptLabelRemoved;
+export type PromptEvent = ContractEvent<Contracts>;
 
 export type PromptEventType = PromptEvent['type'];
 
-export const PROMPT_EVENT_TYPES: readonly PromptEventType[] = [
-  'PromptCreated',
-  'PromptRevised',
-  'PromptLabelMoved',
-  'PromptLabelRemoved',
-];
+export const PROMPT_EVENT_TYPES: readonly PromptEventType[] = Object.freeze(
+  Object.keys(promptEventContractMap) as PromptEventType[],
+);

@@ -23,7 +23,8 @@ export class UpcasterChain {
     return this.currentVersions[type] ?? 1;
   }
 
-  upcast<E extends StoredEvent>(event: E): E {
+  /** Any event with a type, version and data: a stored one, or one read back from the bus. */
+  upcast<E extends Pick<StoredEvent, 'id' | 'type' | 'schemaVersion' | 'data' | 'metadata'>>(event: E): E {
     const target = this.currentVersions[event.type];
     let { data, schemaVersion } = event;
     for (

@@ -7,7 +7,8 @@ import type { PostgresEventStore } from '../postgres/postgres-event-store';
  * locks them exclusively), then every committed event goes through `apply` again in feed order. Readers see the
  * old read model until the commit and the rebuilt one after; appenders wait on the locks and apply their own
  * events on top. The feed is read without the running-transaction barrier: a transaction waiting on our locks
- * would otherwise hold the barrier, and us, for ever.
+ * would otherwise hold the barrier, and us, for ever. The feed goes through the store's upcasters, so the
+ * projections see every old event at its current version: connect the store with them.
  */
 export async function rebuildProjections(
   store: PostgresEventStore,
