@@ -31,13 +31,27 @@ export interface CommandContext<Doc> {
 export class CommandRunner {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute<Doc, State, Command, Event extends DomainEvent, Response = unknown>(
+  /** Runs one command and answers with `aggregate.toResponse` of the aggregate afterwards, or with `respond`. */
+  execute<Doc, State, Command, Event extends DomainEvent, R>(
+    aggregate: Aggregate<Doc, State, Command, Event, R>,
+    id: string,
+    meta: RequestMeta,
+    build: (context: CommandContext<Doc>) => NoInfer<Command>,
+  ): Promise<R>;
+  execute<Doc, State, Command, Event extends DomainEvent, T>(
     aggregate: Aggregate<Doc, State, Command, Event>,
     id: string,
     meta: RequestMeta,
     build: (context: CommandContext<Doc>) => NoInfer<Command>,
-    respond: (doc: Doc) => Response = (doc) => aggregate.toResponse(doc) as Response,
-  ): Promise<Response> {
+    respond: (doc: Doc) => T,
+  ): Promise<T>;
+  async execute<Doc, State, Command, Event extends DomainEvent>(
+    aggregate: Aggregate<Doc, State, Command, Event>,
+    id: string,
+    meta: RequestMeta,
+    build: (context: CommandContext<Doc>) => Command,
+    respond: (doc: Doc) => unknown = (doc) => aggregate.toResponse(doc),
+  ): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.store.transaction((tx) =>
