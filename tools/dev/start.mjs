@@ -5,16 +5,14 @@
 //
 //   PORT                       gateway port, default 3000
 //   ADMIN_TOKEN                else .platform/admin-token, generated on first start
-//   PLATFORM_APPS              override the app list (see apps.mjs)
+//   PLATFORM_APPS              override the app list (see platform-apps.js)
 //   PLATFORM_STOP_GRACE_MS     SIGTERM to SIGKILL grace, default 10000
 //   PLATFORM_READY_TIMEOUT_MS  how long to wait for GET /ready, default 60000
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { announceToken, ensureAdminToken } from './admin-token.mjs';
-import { EDGE_APP, listApps } from './apps.mjs';
-import { REPO_ROOT } from './sys.mjs';
+import { EDGE_APP, platformApps, REPO_ROOT, spawnApp, waitForReady } from './platform-apps.js';
 
 const graceMs = Number(process.env.PLATFORM_STOP_GRACE_MS) || 10_000;
 const readyTimeoutMs = Number(process.env.PLATFORM_READY_TIMEOUT_MS) || 60_000;
@@ -23,11 +21,7 @@ const color = process.env.NO_COLOR ? false : Boolean(process.env.FORCE_COLOR) ||
 const paint = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
 const PALETTE = ['36', '33', '35', '32', '34', '96', '93', '95'];
 
-const apps = listApps();
-if (apps.length === 0) {
-  console.error('start: no apps found (apps/*/project.json with "projectType": "application")');
-  process.exit(1);
-}
+const apps = platformApps();
 const unbuilt = apps.filter((app) => !fs.existsSync(app.entry));
 if (unbuilt.length > 0) {
   const list = unbuilt.map((app) => path.relative(REPO_ROOT, app.entry)).join(', ');
@@ -59,7 +53,7 @@ process.on('exit', () => killAll('SIGKILL'));
 function launch(app, prefix) {
   const env = app.name === EDGE_APP ? { ...process.env, ADMIN_TOKEN: token.token } : process.env;
   // Own process group: the terminal's Ctrl-C reaches only us, and we stop the apps in order with SIGTERM.
-  const child = spawn(process.execPath, [app.entry], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawnApp(app, { env, detached: true });
   running.set(app.name, child);
   prefixLines(child.stdout, process.stdout, prefix);
   prefixLines(child.stderr, process.stderr, prefix);
@@ -104,20 +98,10 @@ function killAll(signal) {
 }
 
 async function announceWhenReady() {
-  const deadline = Date.now() + readyTimeoutMs;
-  let last = 'no answer';
-  while (!stopping && Date.now() < deadline) {
-    try {
-      const res = await fetch(`${gatewayUrl}/ready`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) {
-        console.log(paint('1;32', `Platform ready: ${gatewayUrl} (API docs /api/docs)`));
-        return;
-      }
-      last = `${res.status} ${(await res.text()).slice(0, 300)}`;
-    } catch (err) {
-      last = err.cause?.code ?? err.message;
-    }
-    await new Promise((r) => setTimeout(r, 300));
+  try {
+    await waitForReady(gatewayUrl, { timeoutMs: readyTimeoutMs, failed: () => (stopping ? 'stopping' : undefined) });
+    console.log(paint('1;32', `Platform ready: ${gatewayUrl} (API docs /api/docs)`));
+  } catch (err) {
+    if (!stopping) console.error(`gateway not ready: ${err.message}`);
   }
-  if (!stopping) console.error(`gateway not ready after ${readyTimeoutMs / 1000} s: GET ${gatewayUrl}/ready last gave ${last}`);
 }
