@@ -29,6 +29,10 @@ const boundaries = (tests) => {
         { sourceTag: 'scope:edge', onlyDependOnLibsWithTags: ['scope:edge', 'scope:shared'] },
         { sourceTag: 'scope:assistants', onlyDependOnLibsWithTags: ['scope:assistants', 'scope:shared'] },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
+        // End-to-end tests drive the running apps over HTTP: test helpers and contracts, no app or infra code.
+        { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', ...extra] },
+        // Workspace checks under tools/ (deployment files, lock file, project graph) may look at anything.
+        { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['*'] },
       ],
     },
   ];

@@ -1,12 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import {
-  connectNats,
-  decodeBusEvent,
-  eventStreamName,
-  natsUrl,
-  streamNamePrefix,
-  type BusEvent,
-} from '@platform/messaging';
+import { connect, type NatsConnection } from 'nats';
+
+// This lib talks to NATS directly instead of importing @platform/messaging: messaging's own tests use these
+// helpers, and a testing -> messaging -> event-store -> testing dependency would be a project cycle. It relies
+// only on two bus conventions: NATS_URL names the servers, and every subject of a bus prefix starts with
+// `<prefix>.` (its domain events with `<prefix>.events.`). tools/test-bus.int.spec.ts checks them against
+// messaging's own functions.
+
+const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+
+/** A domain event as the relay publishes it (the shape of messaging's BusEvent). */
+export interface PublishedBusEvent {
+  id: string;
+  streamId: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  revision: number;
+  position: number;
+}
 
 export interface TestBus {
   /** BUS_PREFIX of this run: every subject and stream name it creates starts with it. */
@@ -15,7 +28,7 @@ export interface TestBus {
   /** Environment for processes started by the test (`BUS_PREFIX`, `NATS_URL`). */
   env: { BUS_PREFIX: string; NATS_URL: string };
   /** Every event in the run's JetStream stream, in stream order (duplicates included, if any got in). */
-  events(): Promise<BusEvent[]>;
+  events(): Promise<PublishedBusEvent[]>;
   /** Deletes the run's JetStream streams (and their consumers) and restores BUS_PREFIX. */
   dispose(): Promise<void>;
 }
@@ -30,52 +43,84 @@ export function createTestBus(label = 'test'): TestBus {
     .replace(/[^a-z0-9]+/g, '_')
     .slice(0, 24);
   const prefix = `t_${safeLabel}_${randomBytes(5).toString('hex')}`;
-  const url = natsUrl();
+  const url = process.env.NATS_URL || DEFAULT_NATS_URL;
   const previous = process.env.BUS_PREFIX;
   process.env.BUS_PREFIX = prefix;
   return {
     prefix,
     natsUrl: url,
     env: { BUS_PREFIX: prefix, NATS_URL: url },
-    events: () => storedEvents(eventStreamName(prefix)),
+    events: () => storedEvents(url, `${prefix}.events.>`),
     dispose: async () => {
       if (process.env.BUS_PREFIX === prefix) {
         if (previous === undefined) delete process.env.BUS_PREFIX;
         else process.env.BUS_PREFIX = previous;
       }
-      await deleteStreams(streamNamePrefix(prefix));
+      await deleteStreams(url, `${prefix}.>`);
     },
   };
 }
 
-async function deleteStreams(namePrefix: string): Promise<void> {
-  const nc = await connectNats({ name: 'test-bus-cleanup', maxReconnectAttempts: 0 });
+function connectTo(url: string, name: string): Promise<NatsConnection> {
+  const servers = url
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return connect({ servers, name, maxReconnectAttempts: 0 });
+}
+
+/** Names of the streams that capture any subject matching `subjects`. */
+async function streamsOf(nc: NatsConnection, subjects: string): Promise<string[]> {
+  const jsm = await nc.jetstreamManager();
+  const names: string[] = [];
+  for await (const name of jsm.streams.names(subjects)) names.push(name);
+  return names;
+}
+
+async function deleteStreams(url: string, subjects: string): Promise<void> {
+  const nc = await connectTo(url, 'test-bus-cleanup');
   try {
     const jsm = await nc.jetstreamManager();
-    const names: string[] = [];
-    for await (const name of jsm.streams.names()) {
-      if (name.startsWith(namePrefix)) names.push(name);
-    }
     // Deleting a stream deletes its consumers too.
-    await Promise.all(names.map((name) => jsm.streams.delete(name)));
+    await Promise.all((await streamsOf(nc, subjects)).map((name) => jsm.streams.delete(name)));
   } finally {
     await nc.close();
   }
 }
 
-async function storedEvents(stream: string): Promise<BusEvent[]> {
-  const nc = await connectNats({ name: 'test-bus-reader', maxReconnectAttempts: 0 });
+async function storedEvents(url: string, subjects: string): Promise<PublishedBusEvent[]> {
+  const nc = await connectTo(url, 'test-bus-reader');
   try {
     const jsm = await nc.jetstreamManager();
-    const info = await jsm.streams.info(stream).catch(() => undefined);
-    if (!info) return [];
-    const events: BusEvent[] = [];
-    for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
-      const msg = await jsm.streams.getMessage(stream, { seq }).catch(() => undefined); // deleted sequences leave gaps
-      if (msg) events.push(decodeBusEvent(msg.data));
+    const events: PublishedBusEvent[] = [];
+    for (const stream of await streamsOf(nc, subjects)) {
+      const info = await jsm.streams.info(stream).catch(() => undefined);
+      if (!info) continue;
+      for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+        const msg = await jsm.streams.getMessage(stream, { seq }).catch(() => undefined); // deleted sequences leave gaps
+        if (msg) events.push(decode(msg.data));
+      }
     }
     return events;
   } finally {
     await nc.close();
   }
+}
+
+/** Parses what the relay published; anything else is a failure of the code under test, not of the helper. */
+function decode(body: Uint8Array): PublishedBusEvent {
+  const e = JSON.parse(new TextDecoder().decode(body)) as Partial<PublishedBusEvent> | null;
+  if (
+    typeof e !== 'object' ||
+    e === null ||
+    typeof e.id !== 'string' ||
+    typeof e.streamId !== 'string' ||
+    typeof e.type !== 'string' ||
+    typeof e.revision !== 'number' ||
+    typeof e.position !== 'number' ||
+    typeof e.metadata !== 'object'
+  ) {
+    throw new Error(`Not a bus event: ${JSON.stringify(e)}`);
+  }
+  return e as PublishedBusEvent;
 }
