@@ -152,7 +152,11 @@ describe('per-project builds', () => {
       for (const file of tsFiles(root).filter((f) => !f.endsWith('.spec.ts') && projectOf(f) === name)) {
         for (const { target } of projectImports(file)) {
           const targetProject = projectOf(target);
-          if (targetProject && targetProject !== name) imported.add(graph.nodes[targetProject].data.root);
+          const targetRoot = targetProject && graph.nodes[targetProject].data.root;
+          // Plain JavaScript projects (the dev tools) are not compiled: only TypeScript builds are referenced.
+          if (targetRoot && targetProject !== name && existsSync(join(ROOT, targetRoot, 'tsconfig.build.json'))) {
+            imported.add(targetRoot);
+          }
         }
       }
       const { config: tsconfig } = ts.readConfigFile(config, ts.sys.readFile) as {

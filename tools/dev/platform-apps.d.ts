@@ -17,3 +17,4 @@ export function waitForReady(
   baseUrl: string,
   options?: { timeoutMs?: number; failed?: () => string | undefined },
 ): Promise<void>;
+export function freePort(): Promise<number>;

@@ -3,6 +3,7 @@
 // benchmarks all start the platform through here. CommonJS, so TypeScript tests and .mjs tools share it.
 //   PLATFORM_APPS  overrides the list: "name" or "name=path/to/entry.js", comma separated.
 const { spawn } = require('node:child_process');
+const net = require('node:net');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -77,4 +78,16 @@ async function waitForReady(baseUrl, { timeoutMs = 60_000, failed = () => undefi
   }
 }
 
-module.exports = { REPO_ROOT, EDGE_APP, platformApps, registeredServices, spawnApp, stopApp, waitForReady };
+/** A TCP port free on 127.0.0.1 right now (for a gateway started by a test or a benchmark). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+module.exports = { REPO_ROOT, EDGE_APP, freePort, platformApps, registeredServices, spawnApp, stopApp, waitForReady };

@@ -16,3 +16,4 @@ export * from './common/event-contracts';
 export * from './assistants/events/assistant.events';
 export * from './assistants/events/prompt.events';
 export * from './assistants/events/assistants-event-contracts';
+export * from './common/bus-event';

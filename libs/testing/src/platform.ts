@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { freePort, platformApps, spawnApp, stopApp, waitForReady } from '@platform/dev';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createTestBus, type TestBus } from './test-bus';
 import { createTestDatabase } from './test-database';
 
-const ROOT = join(__dirname, '..', '..', '..');
+export { freePort };
 
 export interface RunningPlatform {
   baseUrl: string;
@@ -14,17 +13,6 @@ export interface RunningPlatform {
   output: () => string;
   stop(app?: string): Promise<void>;
   start(app: string): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Waits for a condition with a deadline instead of sleeping a fixed time. */
@@ -44,22 +32,20 @@ export async function waitFor<T>(
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+  throw new Error(`Timed out waiting for: ${what}${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
 /**
- * Starts the built apps as separate processes (as `npm start` does), isolated by database and bus prefix,
- * and waits until the gateway says ready.
+ * Starts the built apps as separate processes, as `npm start` does (the registry's services, then the gateway),
+ * isolated by database and bus prefix, and waits until the gateway says ready.
  */
 export async function startPlatform(opts: {
   databaseUrl: string;
   busPrefix: string;
-  services?: string[];
   env?: Record<string, string>;
 }): Promise<RunningPlatform> {
-  const services = opts.services ?? ['assistants'];
   const port = await freePort();
-  const token = `test-token-${Math.random().toString(36).slice(2)}`;
+  const token = `test-token-${randomBytes(16).toString('hex')}`;
   const env = {
     ...process.env,
     DATABASE_URL: opts.databaseUrl,
@@ -68,36 +54,30 @@ export async function startPlatform(opts: {
     PORT: String(port),
     ...opts.env,
   };
+  const apps = new Map(platformApps({ env }).map((app) => [app.name, app]));
   const processes = new Map<string, ChildProcess>();
   let log = '';
-  const start = async (app: string) => {
-    const entry = join(ROOT, 'dist', 'apps', app, 'src', 'main.js');
-    if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first`);
-    const child = spawn(process.execPath, [entry], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.on('data', (d) => (log += `[${app}] ${d}`));
-    child.stderr?.on('data', (d) => (log += `[${app}] ${d}`));
-    processes.set(app, child);
+  const start = async (name: string) => {
+    const app = apps.get(name);
+    if (!app) throw new Error(`"${name}" is not one of the platform's apps (${[...apps.keys()].join(', ')})`);
+    processes.set(name, spawnApp(app, { env, onOutput: (from, chunk) => (log += `[${from}] ${chunk}`) }));
   };
-  const stop = async (app?: string) => {
-    const names = app ? [app] : [...processes.keys()].reverse();
+  const stop = async (name?: string) => {
+    const names = name ? [name] : [...processes.keys()].reverse();
     await Promise.all(
-      names.map(async (name) => {
-        const child = processes.get(name);
-        processes.delete(name);
-        if (!child || child.exitCode !== null) return;
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
+      names.map(async (n) => {
+        const child = processes.get(n);
+        processes.delete(n);
+        if (child) await stopApp(child, 5000);
       }),
     );
   };
-  for (const s of services) await start(s);
-  await start('gateway');
+  for (const name of apps.keys()) await start(name);
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(async () => (await fetch(`${baseUrl}/ready`)).status === 200, 'the gateway to be ready', 60_000);
+    await waitForReady(baseUrl, {
+      failed: () => [...processes].find(([, c]) => c.exitCode !== null)?.[0]?.concat(' exited'),
+    });
   } catch (err) {
     await stop();
     throw new Error(`${(err as Error).message}\n${log}`);

@@ -1,3 +1,4 @@
+import { isBusEventEnvelope, type BusEventEnvelope } from '@platform/contracts';
 import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
 
@@ -10,16 +11,7 @@ import { connect, type NatsConnection } from 'nats';
 const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
 /** A domain event as the relay publishes it (the shape of messaging's BusEvent). */
-export interface PublishedBusEvent {
-  id: string;
-  streamId: string;
-  type: string;
-  schemaVersion: number;
-  data: unknown;
-  metadata: Record<string, unknown>;
-  revision: number;
-  position: number;
-}
+export type PublishedBusEvent = BusEventEnvelope;
 
 export interface TestBus {
   /** BUS_PREFIX of this run: every subject and stream name it creates starts with it. */
@@ -109,18 +101,7 @@ async function storedEvents(url: string, subjects: string): Promise<PublishedBus
 
 /** Parses what the relay published; anything else is a failure of the code under test, not of the helper. */
 function decode(body: Uint8Array): PublishedBusEvent {
-  const e = JSON.parse(new TextDecoder().decode(body)) as Partial<PublishedBusEvent> | null;
-  if (
-    typeof e !== 'object' ||
-    e === null ||
-    typeof e.id !== 'string' ||
-    typeof e.streamId !== 'string' ||
-    typeof e.type !== 'string' ||
-    typeof e.revision !== 'number' ||
-    typeof e.position !== 'number' ||
-    typeof e.metadata !== 'object'
-  ) {
-    throw new Error(`Not a bus event: ${JSON.stringify(e)}`);
-  }
-  return e as PublishedBusEvent;
+  const e: unknown = JSON.parse(new TextDecoder().decode(body));
+  if (!isBusEventEnvelope(e)) throw new Error(`Not a bus event: ${JSON.stringify(e)}`);
+  return e;
 }

@@ -1,13 +1,5 @@
 import type { InlineProjection } from '../port/event-store.port';
-import {
-  connectStore,
-  createTestDatabase,
-  event,
-  newStreamId,
-  SCHEMA,
-  type TestDatabase,
-} from '../testing/fixtures.spec';
-import { runMigrations } from './migrations';
+import { closeTestStore, openTestStore, event, newStreamId, SCHEMA, type TestDatabase } from '../testing/fixtures.spec';
 import type { PostgresEventStore } from './postgres-event-store';
 
 let db: TestDatabase;
@@ -29,20 +21,16 @@ const noteProjection: InlineProjection = {
   },
 };
 
-beforeAll(async () => {
-  db = await createTestDatabase('es_atomicity');
-  store = await connectStore(db, { inlineProjections: [noteProjection] });
-  await runMigrations(store.pool, SCHEMA, [
-    {
-      id: 'test-001-notes',
-      sql: 'CREATE TABLE notes (event_id uuid PRIMARY KEY, stream_id text NOT NULL, revision int NOT NULL)',
-    },
-  ]);
-});
-afterAll(async () => {
-  await store?.close();
-  await db?.drop();
-});
+beforeAll(
+  async () =>
+    ({ db, store } = await openTestStore('es_atomicity', { inlineProjections: [noteProjection] }, [
+      {
+        id: 'test-001-notes',
+        sql: 'CREATE TABLE notes (event_id uuid PRIMARY KEY, stream_id text NOT NULL, revision int NOT NULL)',
+      },
+    ])),
+);
+afterAll(() => closeTestStore(db, store));
 
 const count = async (sql: string, params: unknown[]) => Number((await store.pool.query(sql, params)).rows[0].n);
 const eventCount = (streamId: string) =>

@@ -1,8 +1,8 @@
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import type { ExpectedRevision } from '../port/event-store.port';
 import {
-  connectStore,
-  createTestDatabase,
+  closeTestStore,
+  openTestStore,
   event,
   events,
   eventually,
@@ -15,14 +15,8 @@ import { PostgresEventStore } from './postgres-event-store';
 let db: TestDatabase;
 let store: PostgresEventStore;
 
-beforeAll(async () => {
-  db = await createTestDatabase('es_concurrency');
-  store = await connectStore(db);
-});
-afterAll(async () => {
-  await store?.close();
-  await db?.drop();
-});
+beforeAll(async () => ({ db, store } = await openTestStore('es_concurrency')));
+afterAll(() => closeTestStore(db, store));
 
 async function rejection(p: Promise<unknown>): Promise<unknown> {
   return p.then(

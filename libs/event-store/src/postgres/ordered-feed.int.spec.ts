@@ -1,8 +1,8 @@
 import { StreamOrderConflictError } from '../errors';
 import { FEED_START, type FeedCheckpoint, type StoredEvent } from '../port/event-store.port';
 import {
-  connectStore,
-  createTestDatabase,
+  closeTestStore,
+  openTestStore,
   event,
   events,
   eventually,
@@ -16,14 +16,8 @@ import type { PostgresEventStore } from './postgres-event-store';
 let db: TestDatabase;
 let store: PostgresEventStore;
 
-beforeAll(async () => {
-  db = await createTestDatabase('es_feed');
-  store = await connectStore(db, { poolSize: 24 });
-});
-afterAll(async () => {
-  await store?.close();
-  await db?.drop();
-});
+beforeAll(async () => ({ db, store } = await openTestStore('es_feed', { poolSize: 24 })));
+afterAll(() => closeTestStore(db, store));
 
 /** A reader that tails the feed from its checkpoint, as a relay or projection would. */
 function tail() {

@@ -1,10 +1,9 @@
 import { EventStoreUnavailableError } from '../errors';
 import type { FeedCheckpoint, SqlExecutor, StoredEvent, Subscriber } from '../port/event-store.port';
-import { runMigrations } from '../postgres/migrations';
 import type { PostgresEventStore } from '../postgres/postgres-event-store';
 import {
-  connectStore,
-  createTestDatabase,
+  closeTestStore,
+  openTestStore,
   event,
   events,
   eventually,
@@ -18,20 +17,16 @@ import { CatchUpSubscription } from './catch-up-subscription';
 let db: TestDatabase;
 let store: PostgresEventStore;
 
-beforeAll(async () => {
-  db = await createTestDatabase('es_subscriptions');
-  store = await connectStore(db, { poolSize: 20 });
-  await runMigrations(store.pool, SCHEMA, [
-    {
-      id: 'test-001-counts',
-      sql: 'CREATE TABLE counts (subscription text, stream_id text, n int NOT NULL, PRIMARY KEY (subscription, stream_id))',
-    },
-  ]);
-});
-afterAll(async () => {
-  await store?.close();
-  await db?.drop();
-});
+beforeAll(
+  async () =>
+    ({ db, store } = await openTestStore('es_subscriptions', { poolSize: 20 }, [
+      {
+        id: 'test-001-counts',
+        sql: 'CREATE TABLE counts (subscription text, stream_id text, n int NOT NULL, PRIMARY KEY (subscription, stream_id))',
+      },
+    ])),
+);
+afterAll(() => closeTestStore(db, store));
 
 type Hook = (batch: number, sql: SqlExecutor, events: StoredEvent[]) => Promise<void>;
 

@@ -3,6 +3,7 @@
 import { createTestDatabase, type TestDatabase } from '@platform/testing';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventMetadata, NewEvent, StoredEvent } from '../port/event-store.port';
+import { runMigrations, type Migration } from '../postgres/migrations';
 import { PostgresEventStore, type PostgresEventStoreConnectOptions } from '../postgres/postgres-event-store';
 
 export { createTestDatabase, type TestDatabase };
@@ -27,6 +28,23 @@ export function newStreamId(category = 'thing'): string {
 
 export function connectStore(db: TestDatabase, options: Partial<PostgresEventStoreConnectOptions> = {}) {
   return PostgresEventStore.connect({ connectionString: db.url, schema: SCHEMA, ...options });
+}
+
+/** A spec's own database and store (with the spec's tables); pair with closeTestStore in afterAll. */
+export async function openTestStore(
+  label: string,
+  options: Partial<PostgresEventStoreConnectOptions> = {},
+  migrations: Migration[] = [],
+): Promise<{ db: TestDatabase; store: PostgresEventStore }> {
+  const db = await createTestDatabase(label);
+  const store = await connectStore(db, options);
+  if (migrations.length > 0) await runMigrations(store.pool, SCHEMA, migrations);
+  return { db, store };
+}
+
+export async function closeTestStore(db?: TestDatabase, store?: PostgresEventStore): Promise<void> {
+  await store?.close();
+  await db?.drop();
 }
 
 /** Polls `check` until it holds, failing with `what` at the deadline (no fixed sleeps in tests). */

@@ -1,3 +1,4 @@
+import { isBusEventEnvelope } from '@platform/contracts';
 import type { StoredEvent } from '@platform/event-store';
 import { headers as natsHeaders, type MsgHdrs } from 'nats';
 
@@ -34,20 +35,10 @@ export function decodeBusEvent(body: Uint8Array): BusEvent {
   } catch (err) {
     throw new MalformedBusEventError(`Bus event is not JSON: ${(err as Error).message}`);
   }
-  const e = value as Partial<BusEvent> | null;
-  if (
-    typeof e !== 'object' ||
-    e === null ||
-    typeof e.id !== 'string' ||
-    typeof e.streamId !== 'string' ||
-    typeof e.type !== 'string' ||
-    typeof e.revision !== 'number' ||
-    typeof e.position !== 'number' ||
-    typeof e.metadata !== 'object'
-  ) {
+  if (!isBusEventEnvelope(value)) {
     throw new MalformedBusEventError('Bus event lacks id, streamId, type, revision, position or metadata');
   }
-  return e as BusEvent;
+  return value as BusEvent;
 }
 
 export function busEventHeaders(event: BusEvent): MsgHdrs {

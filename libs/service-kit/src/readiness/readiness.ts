@@ -45,7 +45,7 @@ export class Readiness {
 export function healthController(service: string) {
   @Controller()
   class HealthController {
-    constructor(@Inject(Readiness) private readonly readiness: Readiness) {}
+    constructor(@Inject(Readiness) readonly readiness: Readiness) {}
 
     @RpcPattern(healthPattern(service))
     health(): Promise<ServiceHealth> {
