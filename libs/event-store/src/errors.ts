@@ -46,3 +46,19 @@ export class DuplicateEventIdError extends Error {
     super(`Stream ${streamId}: event id already stored (${detail})`);
   }
 }
+
+/**
+ * An event larger than the store accepts. The limit keeps every event publishable on the bus (below NATS
+ * max_payload with the envelope around it); it is checked before anything is written.
+ */
+export class EventTooLargeError extends Error {
+  override readonly name = 'EventTooLargeError';
+  constructor(
+    readonly streamId: string,
+    readonly type: string,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`Event ${type} of ${streamId} would be ${bytes} bytes; the limit is ${limit} bytes`);
+  }
+}

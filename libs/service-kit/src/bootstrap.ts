@@ -29,6 +29,10 @@ export async function bootstrapService({ name, module, errors }: ServiceBootstra
 
 /** `main.ts` of a service: bootstrap, or exit non-zero with the reason. */
 export function runService(options: ServiceBootstrap): void {
+  // An error that escapes one request is logged; it never takes the process (and every other request) down.
+  process.on('unhandledRejection', (reason) =>
+    Logger.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`, options.name),
+  );
   bootstrapService(options).catch((err) => {
     console.error(err);
     process.exit(1);

@@ -10,3 +10,4 @@ export { RpcOperation, type OperationHandler } from './rpc/rpc-operation.decorat
 export { Readiness } from './readiness/readiness';
 export { RelayHost } from './relay/relay.host';
 export { IdempotencyKeyReusedError, kitErrorMapper, PreconditionFailedError } from './errors';
+export { CursorSchemas, MAX_PAGE_BYTES, Paging } from './queries/paging';

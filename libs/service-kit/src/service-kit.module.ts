@@ -3,6 +3,7 @@ import { PLATFORM_SERVICES } from '@platform/contracts';
 import { EventStoreModule } from '@platform/event-store';
 import { CommandRunner } from './commands/command-runner';
 import { idempotencyMigration } from './commands/idempotency';
+import { cursorSecretMigration, Paging } from './queries/paging';
 import { healthController, Readiness } from './readiness/readiness';
 import { RelayHost } from './relay/relay.host';
 import { SERVICE, type ResolvedService, type ServiceDefinition } from './tokens';
@@ -14,8 +15,8 @@ export function serviceSchema(name: string): string {
   return entry.schema;
 }
 
-/** Everything a service's tables need besides its own: the kit's idempotency keys. */
-export const kitMigrations = [idempotencyMigration];
+/** Everything a service's tables need besides its own: the kit's idempotency keys and cursor secret. */
+export const kitMigrations = [idempotencyMigration, cursorSecretMigration];
 
 /**
  * The plumbing every service shares, in one import: its event store (schema from the registry, read models
@@ -39,11 +40,12 @@ export class ServiceKitModule {
           // Notifying commits are serialised server-wide; the relay in this process wakes in-process instead.
           notify: false,
           poolSize: Number(process.env.PG_POOL_SIZE ?? 10),
+          maxEventBytes: Number(process.env.MAX_EVENT_BYTES) || undefined,
         }),
       ],
       controllers: [healthController(service.name)],
-      providers: [{ provide: SERVICE, useValue: service }, CommandRunner, Readiness, RelayHost],
-      exports: [CommandRunner, Readiness, SERVICE],
+      providers: [{ provide: SERVICE, useValue: service }, CommandRunner, Paging, Readiness, RelayHost],
+      exports: [CommandRunner, Paging, Readiness, SERVICE],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, uuidSchema } from '../common/schemas';
+import { cursorSchema, limitSchema, MAX_VERSION, uuidSchema } from '../common/schemas';
 
 export const ASSISTANT_TYPES = [
   'general',
@@ -128,10 +128,10 @@ export const searchAssistantsQuerySchema = z.strictObject({
   cursor: cursorSchema,
 });
 
-export const popularAssistantsQuerySchema = z.strictObject({ limit: limitSchema });
+export const popularAssistantsQuerySchema = z.strictObject({ limit: limitSchema, cursor: cursorSchema });
 
 export const getAssistantQuerySchema = z.strictObject({
-  version: z.coerce.number().int().min(1).optional(),
+  version: z.coerce.number().int().min(1).max(MAX_VERSION).optional(),
 });
 
 export const historyQuerySchema = z.strictObject({ limit: limitSchema, cursor: cursorSchema });

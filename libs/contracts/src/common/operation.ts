@@ -48,6 +48,27 @@ export function idParams<K extends string>(...names: K[]) {
   return z.object(Object.fromEntries(names.map((n) => [n, uuid])) as Record<K, typeof uuid>);
 }
 
+// PostgreSQL cannot store U+0000 in text or jsonb, and an unpaired surrogate is not valid Unicode: both are refused
+// where they enter, with the field, instead of failing deep inside a write.
+const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const MAX_DEPTH = 64;
+
+/** Every string (and key) of `value` that PostgreSQL or JSON cannot carry, as field errors. */
+export function unsafeStringErrors(value: unknown, path: string[] = [], depth = 0): FieldError[] {
+  const field = () => path.join('.') || '(body)';
+  if (typeof value === 'string') {
+    return UNSAFE.test(value) ? [{ field: field(), message: 'must not contain NUL or unpaired surrogates' }] : [];
+  }
+  if (typeof value !== 'object' || value === null) return [];
+  if (depth >= MAX_DEPTH) return [{ field: field(), message: `nested more than ${MAX_DEPTH} levels deep` }];
+  const errors: FieldError[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (UNSAFE.test(key)) errors.push({ field: [...path, key].join('.'), message: 'name must not contain NUL' });
+    else errors.push(...unsafeStringErrors(item, [...path, key], depth + 1));
+  }
+  return errors;
+}
+
 /** Parses every part, and reports the offending fields of all of them at once (400). */
 export function parseOperationInput<O extends OperationContract>(
   contract: O,
@@ -56,6 +77,11 @@ export function parseOperationInput<O extends OperationContract>(
   const errors: FieldError[] = [];
   const part = (schema: z.ZodType | undefined, value: unknown) => {
     if (!schema) return undefined;
+    const unsafe = unsafeStringErrors(value);
+    if (unsafe.length > 0) {
+      errors.push(...unsafe);
+      return undefined;
+    }
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     errors.push(...toFieldErrors(result.error));

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { problem as problemOf, type FieldError, type ProblemDetails } from '../problem';
 
+/** Versions and revisions are PostgreSQL integers. */
+export const MAX_VERSION = 2_147_483_647;
+
 export const uuidSchema = z.uuid({ message: 'must be a UUID' });
 export const limitSchema = z.coerce.number().int().min(1).max(100).default(20);
 export const cursorSchema = z.string().min(1).max(512).optional();

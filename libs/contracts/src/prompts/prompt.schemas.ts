@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, uuidSchema } from '../common/schemas';
+import { cursorSchema, limitSchema, MAX_VERSION, uuidSchema } from '../common/schemas';
 
 export const PROMPT_LINK_ROLES = ['primary', 'secondary', 'fallback'] as const;
 export const CONDITION_OPERATORS = ['eq', 'neq', 'in', 'exists', 'gt', 'lt'] as const;
@@ -39,10 +39,13 @@ export const revisePromptSchema = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'at least one field to change' });
 
-export const movePromptLabelSchema = z.strictObject({ label: labelSchema, version: z.number().int().min(1) });
+export const movePromptLabelSchema = z.strictObject({
+  label: labelSchema,
+  version: z.number().int().min(1).max(MAX_VERSION),
+});
 
 export const getPromptQuerySchema = z
-  .strictObject({ version: z.coerce.number().int().min(1).optional(), label: labelSchema.optional() })
+  .strictObject({ version: z.coerce.number().int().min(1).max(MAX_VERSION).optional(), label: labelSchema.optional() })
   .refine((q) => !(q.version !== undefined && q.label !== undefined), {
     message: 'version and label exclude each other',
     path: ['label'],
@@ -69,7 +72,7 @@ const linkFields = {
   role: z.enum(PROMPT_LINK_ROLES),
   priority: z.number().int().min(0).max(100).default(50),
   conditions: z.array(conditionSchema).max(20).default([]),
-  version: z.number().int().min(1).optional(),
+  version: z.number().int().min(1).max(MAX_VERSION).optional(),
   label: labelSchema.optional(),
 };
 const onePin = (v: { version?: number; label?: string }) => !(v.version !== undefined && v.label !== undefined);
@@ -82,7 +85,7 @@ export const updatePromptLinkSchema = z
     role: linkFields.role,
     priority: z.number().int().min(0).max(100),
     conditions: z.array(conditionSchema).max(20),
-    version: z.number().int().min(1),
+    version: z.number().int().min(1).max(MAX_VERSION),
     label: labelSchema,
   })
   .partial()

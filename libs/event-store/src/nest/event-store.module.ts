@@ -25,6 +25,8 @@ export interface EventStoreModuleOptions {
   currentSchemaVersions?: Record<string, number>;
   /** NOTIFY feed readers in other processes at each commit (default true; see PostgresEventStoreOptions). */
   notify?: boolean;
+  /** Largest event accepted, in bytes (see PostgresEventStoreOptions). */
+  maxEventBytes?: number;
   /** The service's read-model migrations, applied after the store's own. */
   migrations?: Migration[];
   /** Defaults to DATABASE_URL, then the local development server. */

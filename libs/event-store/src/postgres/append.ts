@@ -1,5 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import { DuplicateEventIdError, StreamOrderConflictError, WrongExpectedRevisionError } from '../errors';
+import {
+  DuplicateEventIdError,
+  EventTooLargeError,
+  StreamOrderConflictError,
+  WrongExpectedRevisionError,
+} from '../errors';
 import type { AppendResult, ExpectedRevision, InlineProjection, NewEvent, SqlExecutor } from '../port/event-store.port';
 import type { StoreTables } from './identifiers';
 import { isUniqueViolation } from './pg-errors';
@@ -12,7 +17,12 @@ export interface AppendSetup {
   projections: readonly InlineProjection[];
   /** NOTIFY feed readers in other processes at commit (serialises notifying commits server-wide). */
   notify: boolean;
+  /** Largest event (its JSON row: data and metadata) the store accepts. */
+  maxEventBytes: number;
 }
+
+/** The default event size limit: well below NATS max_payload (1 MiB), leaving room for the bus envelope. */
+export const DEFAULT_MAX_EVENT_BYTES = 768 * 1024;
 
 /** Appends inside the caller's open transaction: stream row, events, inline projections, wake-up notification. */
 export async function appendEvents(
@@ -30,6 +40,12 @@ export async function appendEvents(
   if (events.length === 0)
     return { nextExpectedRevision: await checkOnly(sql, ctx.tables, streamId, expected), events: [] };
 
+  // Sized before anything is written (the JSON is needed for the INSERT anyway): nothing oversized is stored.
+  const json = events.map((e) => JSON.stringify({ data: e.data ?? null, metadata: e.metadata }));
+  json.forEach((text, i) => {
+    const bytes = Buffer.byteLength(text);
+    if (bytes > ctx.maxEventBytes) throw new EventTooLargeError(streamId, events[i].type, bytes, ctx.maxEventBytes);
+  });
   if (!lockHeld) await lockStreams(sql, ctx.tables, [streamId]);
   const last = await claimRevisions(sql, ctx.tables, streamId, expected, events.length);
   const first = last - events.length + 1;

@@ -15,7 +15,7 @@ import {
   type StoredEvent,
   type Upcaster,
 } from '../port/event-store.port';
-import { appendEvents, lockStreams, type AppendSetup } from './append';
+import { appendEvents, DEFAULT_MAX_EVENT_BYTES, lockStreams, type AppendSetup } from './append';
 import { assertSchemaName, storeTables, type StoreTables } from './identifiers';
 import { eventStoreMigrations, runMigrations } from './migrations';
 import { isDeadlock, toUnavailable } from './pg-errors';
@@ -34,6 +34,8 @@ export interface PostgresEventStoreOptions {
    * wake through onCommitted, readers elsewhere poll.
    */
   notify?: boolean;
+  /** Largest event accepted, in bytes of its JSON (default DEFAULT_MAX_EVENT_BYTES, 768 KiB). */
+  maxEventBytes?: number;
 }
 
 export interface PostgresEventStoreConnectOptions extends PostgresEventStoreOptions {
@@ -72,6 +74,7 @@ export class PostgresEventStore implements EventStore {
       upcasters: new UpcasterChain(options.upcasters, options.currentSchemaVersions),
       projections: options.inlineProjections ?? [],
       notify: options.notify ?? true,
+      maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
     };
   }
 

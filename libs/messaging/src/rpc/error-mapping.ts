@@ -1,7 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { isProblemDetails, problem, type ProblemDetails } from '@platform/contracts';
-import { isConnectionError, StreamOrderConflictError, WrongExpectedRevisionError } from '@platform/event-store';
+import {
+  EventTooLargeError,
+  isConnectionError,
+  StreamOrderConflictError,
+  WrongExpectedRevisionError,
+} from '@platform/event-store';
 
 /**
  * Turns an error a handler threw into the problem the caller should see, or `undefined` when it does not know
@@ -75,6 +80,13 @@ export const platformErrorMapper: ErrorMapper = (error) => {
       ...problem(409, error.message),
       expectedRevision: error.expected,
       actualRevision: error.actual,
+    };
+  }
+  if (error instanceof EventTooLargeError) {
+    return {
+      ...problem(413, `${error.message}: send a smaller change`),
+      errors: [{ field: '(body)', message: `the change would exceed ${error.limit} bytes` }],
+      limitBytes: error.limit,
     };
   }
   if (error instanceof StreamOrderConflictError) return problem(409, `${error.message} (concurrent writes)`);

@@ -1,5 +1,6 @@
-import { Transport, type MicroserviceOptions, type NatsOptions } from '@nestjs/microservices';
+import type { CustomStrategy, NatsOptions } from '@nestjs/microservices';
 import { natsServers } from '../config/bus-config';
+import { PlatformNatsServer } from './nats-server';
 
 export type NatsTransportOptions = NonNullable<NatsOptions['options']>;
 
@@ -7,20 +8,23 @@ export type NatsTransportOptions = NonNullable<NatsOptions['options']>;
  * Options for `NestFactory.createMicroservice(Module, natsMicroserviceOptions('assistants'))`. Every instance of
  * a service joins the queue group `queue`, so each request is handled by exactly one instance.
  */
-export function natsMicroserviceOptions(queue: string, overrides: NatsTransportOptions = {}): MicroserviceOptions {
+export function natsMicroserviceOptions(queue: string, overrides: NatsTransportOptions = {}): CustomStrategy {
   if (!queue) throw new Error('A queue group name is required');
-  return {
-    transport: Transport.NATS,
-    options: {
-      servers: natsServers(),
-      queue,
-      name: queue,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-      // Stop taking requests, let those in flight answer, then close.
-      gracefulShutdown: true,
-      gracePeriod: 1000,
-      ...overrides,
-    },
+  const options = {
+    servers: natsServers(),
+    queue,
+    name: queue,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    ...overrides,
   };
+  // Stop taking requests, let those in flight answer (up to SHUTDOWN_TIMEOUT_MS), then close.
+  return { strategy: new PlatformNatsServer(options, shutdownTimeoutMs()) };
+}
+
+/** `SHUTDOWN_TIMEOUT_MS` (default 10000): how long a stopping process waits for work in flight. */
+export function shutdownTimeoutMs(): number {
+  const value = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
+  if (!Number.isInteger(value) || value <= 0) throw new Error('SHUTDOWN_TIMEOUT_MS must be a positive integer');
+  return value;
 }

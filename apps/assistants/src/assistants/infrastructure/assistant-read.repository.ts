@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Assistant } from '@platform/assistants-domain';
 import {
-  decodeCursor,
-  encodeCursor,
   type AssistantDto,
   type ListAssistantsQuery,
   type Page,
@@ -11,20 +9,17 @@ import {
   type SearchHitDto,
 } from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
+import { CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { toAssistantDto } from '../assistant.mapper';
-
-type NewestCursor = { c: string; i: string };
-type RankCursor = { r: number; i: string };
-const isNewest = (v: unknown): v is NewestCursor =>
-  typeof (v as NewestCursor)?.c === 'string' && typeof (v as NewestCursor)?.i === 'string';
-const isRank = (v: unknown): v is RankCursor =>
-  typeof (v as RankCursor)?.r === 'number' && typeof (v as RankCursor)?.i === 'string';
 
 /** Queries over the assistant read model; the write side keeps it current in the append transaction. */
 @Injectable()
 export class AssistantReadRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly paging: Paging,
+  ) {}
 
   async get(id: string): Promise<Assistant | null> {
     const { rows } = await this.pool.query<{ doc: Assistant }>(
@@ -44,14 +39,14 @@ export class AssistantReadRepository {
     if (q.tag) add('tags @> ARRAY[?]::text[]', q.tag);
     if (q.ownerId) add('owner_id = ?', q.ownerId);
     if (q.parentId) add('parent_id = ?', q.parentId);
-    const after = decodeCursor(q.cursor, isNewest);
+    const after = this.paging.decode(q.cursor, CursorSchemas.newest);
     if (after) where.push(`(created_at, id) < ($${params.push(after.c)}::timestamptz, $${params.push(after.i)}::uuid)`);
     const { rows } = await this.pool.query<{ doc: Assistant; created_at: Date }>(
       `SELECT doc, created_at FROM assistant_view WHERE ${where.join(' AND ')}
        ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
       params,
     );
-    return page(
+    return this.paging.page(
       rows,
       q.limit,
       (r) => toAssistantDto(r.doc),
@@ -73,7 +68,7 @@ export class AssistantReadRepository {
         .map((t) => t.trim())
         .filter(Boolean) ?? [];
     if (tags.length) where.push(`tags @> $${params.push(tags)}::text[]`);
-    const after = decodeCursor(q.cursor, isRank);
+    const after = this.paging.decode(q.cursor, CursorSchemas.ranked);
     const cursorFilter = after
       ? `WHERE (score, id) < ($${params.push(after.r)}::float8, $${params.push(after.i)}::uuid)`
       : '';
@@ -86,7 +81,7 @@ export class AssistantReadRepository {
        ORDER BY score DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
       params,
     );
-    return page(
+    return this.paging.page(
       rows,
       q.limit,
       (r) => ({ ...toAssistantDto(r.doc), score: r.score }),
@@ -94,13 +89,23 @@ export class AssistantReadRepository {
     );
   }
 
-  async popular(q: PopularAssistantsQuery): Promise<{ data: AssistantDto[] }> {
+  async popular(q: PopularAssistantsQuery): Promise<Page<AssistantDto>> {
+    const params: unknown[] = [];
+    const after = this.paging.decode(q.cursor, CursorSchemas.popular);
+    const cursorFilter = after
+      ? `AND (conversations, messages, tokens, id) < ($${params.push(after.c)}, $${params.push(after.m)}, $${params.push(after.t)}, $${params.push(after.i)}::uuid)`
+      : '';
     const { rows } = await this.pool.query<{ doc: Assistant }>(
-      `SELECT doc FROM assistant_view WHERE status <> 'archived'
-       ORDER BY conversations DESC, messages DESC, tokens DESC, id DESC LIMIT $1`,
-      [q.limit],
+      `SELECT doc FROM assistant_view WHERE status <> 'archived' ${cursorFilter}
+       ORDER BY conversations DESC, messages DESC, tokens DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
+      params,
     );
-    return { data: rows.map((r) => toAssistantDto(r.doc)) };
+    return this.paging.page(
+      rows,
+      q.limit,
+      (r) => toAssistantDto(r.doc),
+      ({ doc: { usage: u, id } }) => ({ c: u.conversations, m: u.messages, t: u.tokens, i: id }),
+    );
   }
 
   /** The base slug, or base-2, base-3 … whichever no live assistant uses yet. */
@@ -113,10 +118,4 @@ export class AssistantReadRepository {
     if (!taken.has(base)) return base;
     for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
   }
-}
-
-function page<R, T>(rows: R[], limit: number, map: (r: R) => T, cursorOf: (r: R) => unknown): Page<T> {
-  const more = rows.length > limit;
-  const shown = rows.slice(0, limit);
-  return { data: shown.map(map), nextCursor: more ? encodeCursor(cursorOf(shown[shown.length - 1])) : null };
 }

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PromptNotFoundError, type Prompt } from '@platform/assistants-domain';
 import {
-  decodeCursor,
-  encodeCursor,
   type ListPromptsQuery,
   type Page,
   type PromptDto,
@@ -10,20 +8,20 @@ import {
   type PromptVersionsQuery,
 } from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
+import { CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { toPromptDto, toPromptVersionDto, type PromptVersionRow } from '../prompt.mapper';
 
-type NewestCursor = { c: string; i: string };
-const isNewest = (v: unknown): v is NewestCursor =>
-  typeof (v as NewestCursor)?.c === 'string' && typeof (v as NewestCursor)?.i === 'string';
-const isVersion = (v: unknown): v is { v: number } => Number.isInteger((v as { v: number })?.v);
 
 const VERSION_COLUMNS = 'version, name, description, tags, template, variables, created_at, actor_id';
 
 /** Queries over the prompt read model. */
 @Injectable()
 export class PromptReadRepository {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly paging: Paging,
+  ) {}
 
   async get(id: string): Promise<Prompt | null> {
     const { rows } = await this.pool.query<{ doc: Prompt }>('SELECT doc FROM prompt_view WHERE id = $1', [
@@ -74,34 +72,35 @@ export class PromptReadRepository {
     if (q.name) where.push(`lower(name) LIKE '%' || lower($${params.push(q.name)}) || '%'`);
     if (q.tag) where.push(`tags @> ARRAY[$${params.push(q.tag)}]::text[]`);
     if (q.label) where.push(`labels ? $${params.push(q.label)}`);
-    const after = decodeCursor(q.cursor, isNewest);
+    const after = this.paging.decode(q.cursor, CursorSchemas.newest);
     if (after) where.push(`(created_at, id) < ($${params.push(after.c)}::timestamptz, $${params.push(after.i)}::uuid)`);
     const { rows } = await this.pool.query<{ doc: Prompt; created_at: Date }>(
       `SELECT doc, created_at FROM prompt_view WHERE ${where.join(' AND ')}
        ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
       params,
     );
-    const shown = rows.slice(0, q.limit);
-    const last = shown[shown.length - 1];
-    return {
-      data: shown.map((r) => toPromptDto(r.doc)),
-      nextCursor: rows.length > q.limit ? encodeCursor({ c: last.created_at.toISOString(), i: last.doc.id }) : null,
-    };
+    return this.paging.page(
+      rows,
+      q.limit,
+      (r) => toPromptDto(r.doc),
+      (r) => ({ c: r.created_at.toISOString(), i: r.doc.id }),
+    );
   }
 
   /** Versions oldest first; versions are numbered 1…n without gaps, so a page is a version range. */
   async versionPage(id: string, q: PromptVersionsQuery): Promise<Page<PromptVersionDto>> {
     const prompt = await this.require(id);
-    const from = (decodeCursor(q.cursor, isVersion)?.v ?? 0) + 1;
+    const from = (this.paging.decode(q.cursor, CursorSchemas.sequence)?.v ?? 0) + 1;
     const { rows } = await this.pool.query<PromptVersionRow>(
       `SELECT ${VERSION_COLUMNS} FROM prompt_versions WHERE prompt_id = $1 AND version >= $2
        ORDER BY version LIMIT $3`,
       [id, from, q.limit + 1],
     );
-    const shown = rows.slice(0, q.limit);
-    return {
-      data: shown.map((r) => toPromptVersionDto(prompt, r)),
-      nextCursor: rows.length > q.limit ? encodeCursor({ v: shown[shown.length - 1].version }) : null,
-    };
+    return this.paging.page(
+      rows,
+      q.limit,
+      (r) => toPromptVersionDto(prompt, r),
+      (r) => ({ v: r.version }),
+    );
   }
 }

@@ -1,0 +1,79 @@
+import { Logger } from '@nestjs/common';
+import { ServerNats, type NatsContext, type NatsOptions } from '@nestjs/microservices';
+import { problem } from '@platform/contracts';
+import type { Msg, NatsConnection, Subscription } from 'nats';
+
+type Options = NonNullable<NatsOptions['options']>;
+type Packet = { isDisposed?: boolean; err?: unknown } & Record<string, unknown>;
+
+/**
+ * Nest's NATS server with two guarantees a service needs:
+ * - a reply that cannot be sent (larger than the server's max_payload, say) becomes a problem answer for that
+ *   caller, instead of an exception that ends the process;
+ * - shutdown stops taking requests, waits for every request in flight to answer (up to `shutdownTimeoutMs`),
+ *   and only then drains and closes the connection, so no caller of a committed write is left without a reply.
+ */
+export class PlatformNatsServer extends ServerNats {
+  private readonly log = new Logger('NatsServer');
+  private inFlight = 0;
+  private settled?: () => void;
+
+  constructor(
+    options: Options,
+    private readonly shutdownTimeoutMs = 10_000,
+  ) {
+    super(options);
+  }
+
+  override async handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {
+    if (natsMsg.reply) this.inFlight += 1;
+    try {
+      return await super.handleMessage(channel, natsMsg);
+    } catch (err) {
+      this.finish();
+      throw err;
+    }
+  }
+
+  override getPublisher(natsMsg: Msg, id: string, ctx: NatsContext) {
+    const publish = super.getPublisher(natsMsg, id, ctx) as (packet: Packet) => unknown;
+    if (!natsMsg.reply) return publish;
+    return (packet: Packet) => {
+      try {
+        return publish(packet);
+      } catch (err) {
+        this.log.error(`Reply on ${natsMsg.subject} could not be sent: ${(err as Error).message}`);
+        return publish({
+          err: problem(500, 'The answer is larger than the message bus carries; ask for less (a smaller page)'),
+          isDisposed: true,
+        });
+      } finally {
+        if (packet.isDisposed || packet.err !== undefined) this.finish();
+      }
+    };
+  }
+
+  override async close(): Promise<void> {
+    // Nest keeps these private; this class only adds an order to what ServerNats.close() does with them.
+    const self = this as unknown as { natsClient: NatsConnection | null; subscriptions: Subscription[] };
+    const client = self.natsClient;
+    if (!client) return;
+    self.subscriptions.forEach((sub) => sub.unsubscribe());
+    if (this.inFlight > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.shutdownTimeoutMs);
+        this.settled = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    await client.drain().catch(() => client.close());
+    self.natsClient = null;
+  }
+
+  private finish(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (this.inFlight === 0) this.settled?.();
+  }
+}
