@@ -187,7 +187,7 @@ describe('EventRelay', () => {
       await allDelivered();
       const [leader, standby] = a.isLeader ? [a, b] : [b, a];
       expect(standby.isLeader).toBe(false);
-      expect(standby.stats).toEqual({ published: 0, duplicates: 0 });
+      expect(standby.stats).toEqual({ published: 0, duplicates: 0, parked: 0 });
 
       await leader.stop();
       await waitFor(async () => standby.isLeader, 'the standby to take over');

@@ -1,11 +1,12 @@
 import { Logger, type LoggerService } from '@nestjs/common';
-import { assertSchemaName, type EventStore, type FeedCheckpoint } from '@platform/event-store';
+import { assertSchemaName, type EventStore, type FeedCheckpoint, type StoredEvent } from '@platform/event-store';
 import type { JetStreamClient, NatsConnection } from 'nats';
 import { Client, type Pool } from 'pg';
 import { busPrefix, eventStreamName } from '../config/bus-config';
 import { toBusEvent } from '../events/bus-event';
 import { ensureEventStream } from './event-stream';
-import { publishBatch } from './publish-batch';
+import { ParkedEvents } from './parked-events';
+import { isUnpublishable, publishBatch } from './publish-batch';
 import { migrateRelay, readRelayCheckpoint, saveRelayCheckpoint } from './relay-checkpoint';
 import { WakeSignal, type Wake } from '@platform/event-store';
 
@@ -20,12 +21,16 @@ export interface EventRelayOptions {
   pollIntervalMs?: number; // fallback wake-up when no notification arrives (default 50)
   lockRetryMs?: number; // how often a standby instance tries to become leader (default 300)
   duplicateWindowMs?: number; // JetStream dedupe window of the stream (default 10 min)
+  maxAgeMs?: number; // retention of the stream (default: none; the event store is the source of truth)
+  maxBytes?: number; // storage limit of the stream (default: none)
+  retryParkedMs?: number; // how often set-aside events are looked at for a retry (default 1000)
   logger?: Pick<LoggerService, 'log' | 'warn' | 'error'>;
 }
 
 export interface RelayStats {
   published: number; // events stored by JetStream
   duplicates: number; // events JetStream had already (re-published after a crash or a takeover)
+  parked: number; // events set aside as not publishable (and those of their streams waiting behind them)
 }
 
 interface Session {
@@ -57,7 +62,10 @@ export class EventRelay {
   private stopping = false;
   private leader = false;
   private migrated = false;
-  private readonly counters: RelayStats = { published: 0, duplicates: 0 };
+  private readonly counters: RelayStats = { published: 0, duplicates: 0, parked: 0 };
+  private readonly parked: ParkedEvents;
+  private blocked = new Set<string>();
+  private nextParkedRetry = 0;
 
   constructor(private readonly options: EventRelayOptions) {
     assertSchemaName(options.schema);
@@ -67,6 +75,7 @@ export class EventRelay {
     this.channel = `${options.schema}_events`;
     this.js = options.nats.jetstream();
     this.logger = options.logger ?? new Logger(`EventRelay(${options.schema})`);
+    this.parked = new ParkedEvents(options.schema, this.stream);
   }
 
   get isLeader(): boolean {
@@ -163,6 +172,7 @@ export class EventRelay {
     await session.client.query(`LISTEN "${this.channel}"`);
     const pollIntervalMs = this.options.pollIntervalMs ?? 50;
     let from = await readRelayCheckpoint(session.client, this.options.schema, this.stream);
+    await this.refreshParked(session);
     let streamReady = false;
     let failures = 0;
     let woke: Wake = 'timeout';
@@ -175,6 +185,7 @@ export class EventRelay {
       try {
         if (!streamReady) await this.ensureStream();
         streamReady = true;
+        if (Date.now() >= this.nextParkedRetry) await this.retryParked(session);
         ({ count, next: from } = await this.relayBatch(session, from));
         failures = 0;
       } catch (err) {
@@ -194,26 +205,118 @@ export class EventRelay {
     }
   }
 
-  /** Reads the next batch after `from`, publishes it and moves the checkpoint; returns the new position. */
+  /**
+   * Reads the next batch after `from`, publishes it and moves the checkpoint; returns the new position. An event
+   * the bus refuses for what it is (and every later event of its aggregate stream) is set aside instead of
+   * blocking the feed; a failure of the bus itself moves the checkpoint over what was settled and throws.
+   */
   private async relayBatch(session: Session, from: FeedCheckpoint): Promise<{ count: number; next: FeedCheckpoint }> {
     const { events, next } = await this.options.store.readAll(from, this.options.batchSize ?? 100);
     if (events.length === 0) return { count: 0, next: from };
-    const outcome = await publishBatch(this.js, events.map(toBusEvent), { prefix: this.prefix, stream: this.stream });
+    const sendable = events.filter((e) => !this.blocked.has(e.streamId));
+    const outcome = await publishBatch(this.js, sendable.map(toBusEvent), { prefix: this.prefix, stream: this.stream });
     this.counters.published += outcome.published;
     this.counters.duplicates += outcome.duplicates;
     if (session.lost) throw session.lost;
-    // Through the lock's connection: a relay that lost its lock cannot move the checkpoint.
-    await saveRelayCheckpoint(session.client, this.options.schema, this.stream, next).catch((err: unknown) => {
-      session.lost = err instanceof Error ? err : new Error(String(err));
-      throw err;
-    });
+
+    const refused = new Map<string, string>(); // aggregate stream → why its event was refused
+    const results = new Map(sendable.map((e, i) => [e.id, outcome.outcomes[i]]));
+    for (const [i, o] of outcome.outcomes.entries()) {
+      if (o.status === 'failed' && isUnpublishable(o.error)) refused.set(sendable[i].streamId, describe(o.error));
+    }
+    // In feed order: done, set aside, or (bus failure) to be retried, which ends what this batch settles.
+    const setAside: StoredEvent[] = [];
+    let settled = events.length;
+    for (const [i, e] of events.entries()) {
+      const o = results.get(e.id);
+      // Stored, or JetStream had it already: on the bus.
+      if (o?.status === 'stored' || o?.status === 'duplicate') continue;
+      if (this.blocked.has(e.streamId) || refused.has(e.streamId)) {
+        setAside.push(e);
+        continue;
+      }
+      settled = i;
+      break;
+    }
+    const to = settled === events.length ? next : settled === 0 ? from : checkpointOf(events[settled - 1]);
+    await this.settle(session, setAside, refused, to);
+    if (settled < events.length) {
+      const failure = outcome.outcomes.find((o) => o.status === 'failed') as { error: unknown } | undefined;
+      throw failure?.error ?? new Error('publishing stopped');
+    }
     return { count: events.length, next };
+  }
+
+  /** Records the set-aside events and the new checkpoint together, through the lock's connection. */
+  private async settle(
+    session: Session,
+    setAside: StoredEvent[],
+    refused: Map<string, string>,
+    to: FeedCheckpoint,
+  ): Promise<void> {
+    const client = session.client;
+    try {
+      await client.query('BEGIN');
+      for (const [streamId, error] of refused) {
+        const ofStream = setAside.filter((e) => e.streamId === streamId);
+        if (ofStream.length === 0) continue;
+        await this.parked.park(client, ofStream, error);
+        this.blocked.add(streamId);
+        this.logger.error(
+          `Event ${ofStream[0].id} (${ofStream[0].type} of ${streamId}) cannot be published: ${error}. ` +
+            `Set aside with ${ofStream.length - 1} later event(s) of its stream; retried with back-off.`,
+        );
+      }
+      const waiting = setAside.filter((e) => !refused.has(e.streamId));
+      await this.parked.park(client, waiting, 'waits behind an unpublished event of its stream');
+      await saveRelayCheckpoint(client, this.options.schema, this.stream, to);
+      await client.query('COMMIT');
+    } catch (err) {
+      session.lost = err instanceof Error ? err : new Error(String(err));
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+    if (setAside.length > 0) this.counters.parked = await this.parked.count(client);
+  }
+
+  /** Tries the set-aside events whose back-off has passed, each stream's in order; stops a stream at a failure. */
+  private async retryParked(session: Session): Promise<void> {
+    this.nextParkedRetry = Date.now() + (this.options.retryParkedMs ?? 1000);
+    if (this.blocked.size === 0) return;
+    for (const group of await this.parked.due(session.client)) {
+      for (const p of group) {
+        const [event] = await this.options.store.readStream(p.streamId, {
+          fromRevision: p.revision,
+          toRevision: p.revision,
+        });
+        const result = event
+          ? (await publishBatch(this.js, [toBusEvent(event)], { prefix: this.prefix, stream: this.stream }))
+              .outcomes[0]
+          : ({ status: 'stored' } as const);
+        if (result.status === 'stored' || result.status === 'duplicate') {
+          if (result.status === 'stored') this.counters.published += 1;
+          await this.parked.published(session.client, p.eventId);
+          continue;
+        }
+        const error = result.status === 'failed' ? describe(result.error) : 'not sent';
+        await this.parked.failedAgain(session.client, p.eventId, p.attempts, error);
+        break;
+      }
+    }
+    await this.refreshParked(session);
+  }
+
+  private async refreshParked(session: Session): Promise<void> {
+    this.blocked = await this.parked.blockedStreams(session.client);
+    this.counters.parked = await this.parked.count(session.client);
   }
 
   private async ensureStream(): Promise<void> {
     await ensureEventStream(await this.options.nats.jetstreamManager(), {
       prefix: this.prefix,
       duplicateWindowMs: this.options.duplicateWindowMs,
+      maxAgeMs: this.options.maxAgeMs,
+      maxBytes: this.options.maxBytes,
     });
   }
 }
@@ -227,6 +330,8 @@ function nextRecheck(current: number, hinted: boolean, pollIntervalMs: number): 
   const next = current > 0 ? current * 2 : hinted ? FIRST_RECHECK_MS : 0;
   return next < pollIntervalMs ? next : 0;
 }
+
+const checkpointOf = (e: StoredEvent): FeedCheckpoint => ({ transactionId: e.transactionId, position: e.position });
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

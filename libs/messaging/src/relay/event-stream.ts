@@ -15,6 +15,8 @@ export interface EventStreamOptions {
   duplicateWindowMs?: number;
   /** Age after which events leave the stream (default 0: kept for ever; the event store is the source of truth). */
   maxAgeMs?: number;
+  /** Size at which the oldest events leave the stream (default -1: no limit). */
+  maxBytes?: number;
   replicas?: number; // default 1
 }
 
@@ -36,6 +38,7 @@ export async function ensureEventStream(jsm: JetStreamManager, options: EventStr
     subjects: [eventFilter(undefined, undefined, prefix)],
     duplicate_window: nanos(options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS),
     max_age: nanos(options.maxAgeMs ?? 0),
+    max_bytes: options.maxBytes ?? -1,
     num_replicas: options.replicas ?? 1,
     description: `Domain events of bus "${prefix}", published by the event relay`,
   } satisfies Partial<StreamConfig>;
@@ -48,6 +51,7 @@ export async function ensureEventStream(jsm: JetStreamManager, options: EventStr
         c.subjects.join() === wanted.subjects.join() &&
         c.duplicate_window === wanted.duplicate_window &&
         c.max_age === wanted.max_age &&
+        c.max_bytes === wanted.max_bytes &&
         c.num_replicas === wanted.num_replicas;
       return same ? info : await jsm.streams.update(name, { ...c, ...wanted });
     } catch (err) {

@@ -5,7 +5,7 @@ import { eventStreamName } from '../config/bus-config';
 import type { BusEvent } from '../events/bus-event';
 import { connectNats } from '../nats/connect-nats';
 import { ensureEventStream } from './event-stream';
-import { publishBatch } from './publish-batch';
+import { isUnpublishable, publishBatch } from './publish-batch';
 
 jest.setTimeout(30_000);
 
@@ -43,20 +43,22 @@ describe('publishBatch', () => {
     const b = `thing-${randomUUID()}`;
     const batch = [event(a, 1), event(b, 1), event(a, 2), event(a, 3), event(b, 2)];
     const opts = { prefix: bus.prefix, stream: eventStreamName() };
-    expect(await publishBatch(nc.jetstream(), batch, opts)).toEqual({ published: 5, duplicates: 0 });
-    expect(await publishBatch(nc.jetstream(), batch, opts)).toEqual({ published: 0, duplicates: 5 });
+    expect(await publishBatch(nc.jetstream(), batch, opts)).toMatchObject({ published: 5, duplicates: 0 });
+    expect(await publishBatch(nc.jetstream(), batch, opts)).toMatchObject({ published: 0, duplicates: 5 });
     expect((await bus.events()).map((e) => e.id)).toEqual(batch.map((e) => e.id));
   });
 
-  it('never stores a later event of a stream ahead of one that failed, and sends nothing after a failure', async () => {
+  it('holds back the later events of a stream whose event was refused, and publishes the other streams', async () => {
     const before = (await bus.events()).length;
     const a = `thing-${randomUUID()}`;
     const b = `thing-${randomUUID()}`;
     const batch = [event(a, 1), event(b, 1), event(a, 2, 4096), event(a, 3), event(b, 2)];
-    await expect(
-      publishBatch(nc.jetstream(), batch, { prefix: bus.prefix, stream: eventStreamName() }),
-    ).rejects.toThrow(/message size exceeds maximum/i);
+    const outcome = await publishBatch(nc.jetstream(), batch, { prefix: bus.prefix, stream: eventStreamName() });
+    expect(outcome.outcomes.map((o) => o.status)).toEqual(['stored', 'stored', 'failed', 'held', 'stored']);
+    const failed = outcome.outcomes[2] as { error: Error };
+    expect(failed.error.message).toMatch(/message size exceeds maximum/i);
+    expect(isUnpublishable(failed.error)).toBe(true);
     const stored = (await bus.events()).slice(before).map((e) => e.id);
-    expect(stored).toEqual([batch[0].id, batch[1].id]);
+    expect(stored).toEqual([batch[0].id, batch[1].id, batch[4].id]);
   });
 });

@@ -7,6 +7,7 @@ import {
   type SqlExecutor,
 } from '@platform/event-store';
 import type { Pool } from 'pg';
+import { parkedEventsMigrations } from './parked-events';
 
 // The relay's place in the feed, per JetStream stream: a new bus prefix starts from the beginning.
 export function relayMigrations(schema: string): Migration[] {
@@ -21,6 +22,7 @@ export function relayMigrations(schema: string): Migration[] {
           updated_at timestamptz NOT NULL DEFAULT now()
         );`,
     },
+    ...parkedEventsMigrations(schema),
   ];
 }
 
