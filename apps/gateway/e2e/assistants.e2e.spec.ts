@@ -459,7 +459,7 @@ describe('assistants over HTTP through the gateway', () => {
       expect((await api('GET', '/health', { auth: false })).body).toEqual({ status: 'ok' });
       const ready = await api('GET', '/ready', { auth: false });
       expect(ready.status).toBe(200);
-      expect(ready.body.checks).toEqual({ nats: 'up', postgres: 'up', assistants: 'up' });
+      expect(ready.body.checks).toEqual({ nats: 'up', postgres: 'up', relay: 'up', assistants: 'up' });
       const doc = await api('GET', '/api/docs-json', { auth: false });
       expect(doc.status).toBe(200);
       expect(Object.keys(doc.body.paths)).toEqual(

@@ -1,6 +1,8 @@
 export {
   assertBusPrefix,
   busPrefix,
+  durationMs,
+  eventStreamSettings,
   eventFilter,
   eventStreamName,
   eventSubject,
@@ -54,7 +56,7 @@ export {
 export { provideRpcProblemFilter, RpcProblemFilter } from './rpc/rpc-problem.filter';
 export { RpcPattern } from './rpc/rpc-pattern.decorator';
 
-export { DEFAULT_DUPLICATE_WINDOW_MS, ensureEventStream, type EventStreamOptions } from './relay/event-stream';
+export { ensureEventStream, type EventStreamOptions } from './relay/event-stream';
 export { EventRelay, type EventRelayOptions, type RelayStats } from './relay/event-relay';
 export { migrateRelay, readRelayCheckpoint, relayMigrations, saveRelayCheckpoint } from './relay/relay-checkpoint';
 

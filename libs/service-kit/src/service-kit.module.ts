@@ -4,6 +4,7 @@ import { EventStoreModule } from '@platform/event-store';
 import { CommandRunner } from './commands/command-runner';
 import { idempotencyMigration } from './commands/idempotency';
 import { cursorSecretMigration, Paging } from './queries/paging';
+import { ServiceMetrics } from './readiness/metrics';
 import { healthController, Readiness } from './readiness/readiness';
 import { RelayHost } from './relay/relay.host';
 import { SERVICE, type ResolvedService, type ServiceDefinition } from './tokens';
@@ -44,7 +45,7 @@ export class ServiceKitModule {
         }),
       ],
       controllers: [healthController(service.name)],
-      providers: [{ provide: SERVICE, useValue: service }, CommandRunner, Paging, Readiness, RelayHost],
+      providers: [{ provide: SERVICE, useValue: service }, CommandRunner, Paging, Readiness, RelayHost, ServiceMetrics],
       exports: [CommandRunner, Paging, Readiness, SERVICE],
     };
   }

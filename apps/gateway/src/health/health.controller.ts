@@ -1,11 +1,12 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { healthPattern, PLATFORM_SERVICES, type ServiceHealth } from '@platform/contracts';
+import { healthPattern, PLATFORM_SERVICES, type HealthState, type ServiceHealth } from '@platform/contracts';
 import { RpcClient } from '@platform/messaging';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../http/auth.guard';
 
 const meta = { actorId: 'gateway', requestId: 'ready', correlationId: 'ready' };
+const RANK: Record<HealthState, number> = { up: 0, degraded: 1, down: 2 };
 
 @ApiExcludeController()
 @Public()
@@ -19,31 +20,44 @@ export class HealthController {
   }
 
   /**
-   * 200 only when NATS and every registered service answer and each reports its own dependencies up; else 503
-   * naming what is down. A dependency (postgres) is down when any service that answered says so.
+   * 200 only when NATS and every registered service answer and none reports a dependency down; else 503 naming
+   * what is down. A dependency's state is the worst any service reports; `degraded` (the relay holds events it
+   * could not publish) keeps the platform ready but is listed, with the details, for an operator.
    */
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const checks: Record<string, string> = {};
-    checks.nats = await this.rpc.connected().then(
-      () => 'up',
-      () => 'down',
+    const checks: Record<string, HealthState> = {};
+    const worst = (name: string, state: HealthState) => {
+      if (RANK[state] > RANK[checks[name] ?? 'up']) checks[name] = state;
+      else checks[name] ??= state;
+    };
+    worst(
+      'nats',
+      await this.rpc.connected().then(
+        () => 'up',
+        () => 'down',
+      ),
     );
     const answers = await Promise.all(
       PLATFORM_SERVICES.map(({ name }) =>
         this.rpc
           .send<ServiceHealth>(healthPattern(name), { meta, body: {} }, { timeoutMs: 1500 })
-          .catch(() => ({ service: name, status: 'down', checks: {} }) as ServiceHealth),
+          .catch((): ServiceHealth => ({ service: name, status: 'down', checks: {} })),
       ),
     );
     for (const answer of answers) {
-      for (const [dependency, state] of Object.entries(answer.checks)) {
-        if (checks[dependency] !== 'down') checks[dependency] = state;
-      }
+      Object.entries(answer.checks).forEach(([dependency, state]) => worst(dependency, state));
     }
-    for (const answer of answers) checks[answer.service] = answer.status;
-    const down = Object.keys(checks).filter((k) => checks[k] !== 'up');
+    for (const answer of answers) worst(answer.service, answer.status);
+    const named = (state: HealthState) => Object.keys(checks).filter((k) => checks[k] === state);
+    const [down, degraded] = [named('down'), named('degraded')];
+    const relays = Object.fromEntries(answers.filter((a) => a.relay).map((a) => [a.service, a.relay]));
     if (down.length) reply.status(503);
-    return down.length ? { status: 'unavailable', down, checks } : { status: 'ready', checks };
+    return {
+      status: down.length ? 'unavailable' : 'ready',
+      checks,
+      ...(down.length ? { down } : {}),
+      ...(degraded.length ? { degraded, relays } : {}),
+    };
   }
 }

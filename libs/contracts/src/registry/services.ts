@@ -13,9 +13,16 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [{ name: 'assistant
 /** The readiness operation every service answers (through the service kit). */
 export const healthPattern = (service: string) => `${service}.health`;
 
+export type HealthState = 'up' | 'degraded' | 'down';
+
 export interface ServiceHealth {
   service: string;
+  /** Down: it cannot do its work now. */
   status: 'up' | 'down';
-  /** Each dependency the service needs right now (postgres, …): 'up' or 'down'. */
-  checks: Record<string, 'up' | 'down'>;
+  /** Each dependency or part it needs (postgres, relay): degraded still works, but needs an operator's look. */
+  checks: Record<string, HealthState>;
+  /** Details of a degraded relay. */
+  relay?: { parkedEvents: number };
+  /** Which installation (database) this service belongs to. */
+  installation?: string;
 }

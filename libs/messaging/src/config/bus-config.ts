@@ -79,3 +79,32 @@ export function streamCategory(streamId: string): string {
   const dash = streamId.indexOf('-');
   return dash < 0 ? streamId : streamId.slice(0, dash);
 }
+
+const DURATION = /^(\d+)(ms|s|m|h|d)?$/;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A duration from the environment: `500`, `30s`, `10m`, `12h`, `7d` (a bare number is milliseconds). */
+export function durationMs(name: string, fallbackMs: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallbackMs;
+  const match = DURATION.exec(raw.trim());
+  if (!match) throw new Error(`Invalid ${name} "${raw}": use a number of milliseconds or e.g. 30s, 10m, 12h, 7d`);
+  return Number(match[1]) * UNIT_MS[match[2] ?? 'ms'];
+}
+
+/**
+ * How the domain event stream is kept. The event store is the source of truth, so the stream keeps a window:
+ * `EVENT_STREAM_MAX_AGE` (default 7d) and `EVENT_STREAM_MAX_BYTES` (default 1 GiB), oldest events leaving first;
+ * `BUS_DUPLICATE_WINDOW_MS` (default 10m) is how long JetStream drops a re-published event id.
+ */
+export function eventStreamSettings(): { maxAgeMs: number; maxBytes: number; duplicateWindowMs: number } {
+  const maxBytes = Number(process.env.EVENT_STREAM_MAX_BYTES || 1024 ** 3);
+  if (!Number.isInteger(maxBytes) || maxBytes < 1024 * 1024) {
+    throw new Error(`Invalid EVENT_STREAM_MAX_BYTES "${process.env.EVENT_STREAM_MAX_BYTES}": at least 1 MiB`);
+  }
+  return {
+    maxAgeMs: durationMs('EVENT_STREAM_MAX_AGE', 7 * UNIT_MS.d),
+    maxBytes,
+    duplicateWindowMs: durationMs('BUS_DUPLICATE_WINDOW_MS', 10 * UNIT_MS.m),
+  };
+}

@@ -7,20 +7,22 @@ import {
   type StreamConfig,
   type StreamInfo,
 } from 'nats';
-import { busPrefix, eventFilter, eventStreamName } from '../config/bus-config';
+import { busPrefix, eventFilter, eventStreamName, eventStreamSettings } from '../config/bus-config';
 
 export interface EventStreamOptions {
   prefix?: string; // default busPrefix()
-  /** Window in which JetStream drops a re-published event id (default 10 min): covers a relay restart. */
+  /** Window in which JetStream drops a re-published event id: covers a relay restart. */
   duplicateWindowMs?: number;
-  /** Age after which events leave the stream (default 0: kept for ever; the event store is the source of truth). */
+  /** Age after which events leave the stream (the event store is the source of truth). */
   maxAgeMs?: number;
-  /** Size at which the oldest events leave the stream (default -1: no limit). */
+  /** Size at which the oldest events leave the stream. */
   maxBytes?: number;
   replicas?: number; // default 1
 }
 
-export const DEFAULT_DUPLICATE_WINDOW_MS = 10 * 60_000;
+/** Defaults come from eventStreamSettings(): see bus-config. */
+const definedOnly = (o: EventStreamOptions) =>
+  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'prefix' && k !== 'replicas'));
 
 function isNotFound(err: unknown): boolean {
   const e = err as { code?: string; api_error?: { err_code?: number } } | null;
@@ -34,11 +36,13 @@ function isNotFound(err: unknown): boolean {
 export async function ensureEventStream(jsm: JetStreamManager, options: EventStreamOptions = {}): Promise<StreamInfo> {
   const prefix = options.prefix ?? busPrefix();
   const name = eventStreamName(prefix);
+  // Every process reads the same settings from its environment, so none of them undoes another's.
+  const settings = { ...eventStreamSettings(), ...definedOnly(options) };
   const wanted = {
     subjects: [eventFilter(undefined, undefined, prefix)],
-    duplicate_window: nanos(options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS),
-    max_age: nanos(options.maxAgeMs ?? 0),
-    max_bytes: options.maxBytes ?? -1,
+    duplicate_window: nanos(settings.duplicateWindowMs),
+    max_age: nanos(settings.maxAgeMs),
+    max_bytes: settings.maxBytes,
     num_replicas: options.replicas ?? 1,
     description: `Domain events of bus "${prefix}", published by the event relay`,
   } satisfies Partial<StreamConfig>;

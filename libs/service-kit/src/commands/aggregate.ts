@@ -50,9 +50,10 @@ export function aggregateView<Doc, State, Event extends DomainEvent>(
         let state = context?.stateAfter as State | undefined;
         if (state === undefined) {
           const id = streamId.slice(aggregate.category.length + 1);
-          const { rows } = await sql.query<{ doc: Doc }>(`SELECT doc FROM ${aggregate.table} WHERE id = $1 FOR UPDATE`, [
-            id,
-          ]);
+          const { rows } = await sql.query<{ doc: Doc }>(
+            `SELECT doc FROM ${aggregate.table} WHERE id = $1 FOR UPDATE`,
+            [id],
+          );
           state = aggregate.fold(streamEvents as unknown as Event[], aggregate.stateOf(rows[0]?.doc ?? null));
         }
         const doc = aggregate.docOf(state);

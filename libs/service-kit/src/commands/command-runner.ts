@@ -93,7 +93,12 @@ export class CommandRunner {
     const toStore: NewEvent[] = events.map((e) => ({
       type: e.type,
       data: e.data,
-      metadata: { correlationId: meta.correlationId, causationId: meta.requestId, actorId: meta.actorId, occurredAt: now },
+      metadata: {
+        correlationId: meta.correlationId,
+        causationId: meta.requestId,
+        actorId: meta.actorId,
+        occurredAt: now,
+      },
     }));
     await tx.append(streamId, toStore, { expectedRevision: rows[0]?.revision ?? 'no_stream', stateAfter: next });
     const doc = aggregate.docOf(next);

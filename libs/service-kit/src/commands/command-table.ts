@@ -47,15 +47,16 @@ export function commandController<Doc, State, Command, Event extends DomainEvent
   Object.defineProperty(AggregateCommandsController, 'name', { value: `${aggregate.category}CommandsController` });
   for (const entry of table) {
     const key = entry.operation.pattern;
-    const descriptor: TypedPropertyDescriptor<(input: OperationInput<OperationContract>, meta: RequestMeta) => unknown> =
-      {
-        value(this: AggregateCommandsController, input, meta) {
-          const id = entry.target ? entry.target(input as never) : uuidv7();
-          return this.runner.execute(aggregate, id, meta, (context) => entry.command(input as never, context));
-        },
-        writable: true,
-        configurable: true,
-      };
+    const descriptor: TypedPropertyDescriptor<
+      (input: OperationInput<OperationContract>, meta: RequestMeta) => unknown
+    > = {
+      value(this: AggregateCommandsController, input, meta) {
+        const id = entry.target ? entry.target(input as never) : uuidv7();
+        return this.runner.execute(aggregate, id, meta, (context) => entry.command(input as never, context));
+      },
+      writable: true,
+      configurable: true,
+    };
     RpcOperation(entry.operation)(AggregateCommandsController.prototype, key, descriptor);
     Object.defineProperty(AggregateCommandsController.prototype, key, descriptor);
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, PG_POOL, type EventStore } from '@platform/event-store';
-import { connectNats, EventRelay } from '@platform/messaging';
+import { connectNats, EventRelay, eventStreamSettings, type RelayStats } from '@platform/messaging';
 import type { NatsConnection } from 'nats';
 import type { Pool } from 'pg';
 import { SERVICE, type ResolvedService } from '../tokens';
@@ -25,8 +25,16 @@ export class RelayHost implements OnApplicationBootstrap, OnApplicationShutdown 
       schema: this.service.schema,
       nats: this.nats,
       logger: new Logger('EventRelay'),
+      ...eventStreamSettings(),
     });
     this.relay.start();
+  }
+
+  get stats(): RelayStats & { leader: boolean } {
+    return {
+      ...(this.relay?.stats ?? { published: 0, duplicates: 0, parked: 0 }),
+      leader: this.relay?.isLeader ?? false,
+    };
   }
 
   async onApplicationShutdown(): Promise<void> {

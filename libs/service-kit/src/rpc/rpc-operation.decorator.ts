@@ -16,7 +16,11 @@ export type OperationHandler<O extends OperationContract> = (input: OperationInp
  * offending field) and the method is called with `(input, meta)`.
  */
 export function RpcOperation<O extends OperationContract>(contract: O) {
-  return <F extends OperationHandler<O>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<F>) => {
+  return <F extends OperationHandler<O>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<F>,
+  ) => {
     const handler = descriptor.value!;
     const parsing = function (this: unknown, envelope: Envelope<RawOperationInput>) {
       return handler.call(this, parseOperationInput(contract, envelope?.body), envelope?.meta);
