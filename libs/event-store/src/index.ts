@@ -13,3 +13,4 @@ export type { EventStoreModuleOptions, EventStoreModuleAsyncOptions } from './ne
 export { WakeSignal, type Wake } from './subscriptions/wake-signal';
 export { rebuildProjections } from './projections/rebuild';
 export { isConnectionError, isUniqueViolation, uniqueViolationValue } from './postgres/pg-errors';
+export { readInstallationId } from './postgres/installation';

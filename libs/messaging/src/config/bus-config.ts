@@ -40,10 +40,26 @@ export function rpcTimeoutMs(): number {
   return value;
 }
 
-/** The NATS subject a request/reply pattern travels on: `<prefix>.rpc.<pattern>`. */
-export function rpcSubject(pattern: string, prefix: string = busPrefix()): string {
+/** A request/reply pattern's channel without the bus prefix (`rpc.<pattern>`): what a service registers. */
+export function rpcChannel(pattern: string): string {
   if (!pattern || /[\s*>]/.test(pattern)) throw new Error(`Invalid RPC pattern "${pattern}"`);
-  return `${assertBusPrefix(prefix)}.rpc.${pattern}`;
+  return `rpc.${pattern}`;
+}
+
+/**
+ * The NATS subject a request/reply pattern travels on: `<prefix>.rpc.<pattern>`. The prefix is added when a
+ * service subscribes or a caller sends, so it can be known only once the process has found its installation.
+ */
+export function rpcSubject(pattern: string, prefix: string = busPrefix()): string {
+  return `${assertBusPrefix(prefix)}.${rpcChannel(pattern)}`;
+}
+
+/**
+ * The bus prefix an installation uses when BUS_PREFIX is not set: derived from its database's identity, so two
+ * installations with different databases on one NATS never share subjects or a stream.
+ */
+export function derivedBusPrefix(installationId: string): string {
+  return `platform_${installationId.slice(0, 10)}`;
 }
 
 // A subject token may not contain '.', '*', '>' or whitespace; event types and categories never should, but a

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ServerNats, type NatsContext, type NatsOptions } from '@nestjs/microservices';
 import { problem } from '@platform/contracts';
 import type { Msg, NatsConnection, Subscription } from 'nats';
+import { busPrefix } from '../config/bus-config';
 
 type Options = NonNullable<NatsOptions['options']>;
 type Packet = { isDisposed?: boolean; err?: unknown } & Record<string, unknown>;
@@ -19,10 +20,23 @@ export class PlatformNatsServer extends ServerNats {
   private settled?: () => void;
 
   constructor(
-    options: Options,
+    private readonly natsOptions: Options,
     private readonly shutdownTimeoutMs = 10_000,
   ) {
-    super(options);
+    super(natsOptions);
+  }
+
+  /** Subscribes every registered channel under the bus prefix known now (not when the handlers were declared). */
+  override bindEvents(client: NatsConnection): void {
+    const queue = this.natsOptions.queue;
+    const prefix = busPrefix();
+    for (const channel of this.getHandlers().keys()) {
+      const sub = client.subscribe(`${prefix}.${channel}`, {
+        queue: this.getHandlers().get(channel)?.extras?.queue ?? queue,
+        callback: this.getMessageHandler(channel).bind(this),
+      });
+      (this as unknown as { subscriptions: Subscription[] }).subscriptions.push(sub);
+    }
   }
 
   override async handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {

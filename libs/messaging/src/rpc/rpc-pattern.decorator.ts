@@ -1,8 +1,8 @@
 import { MessagePattern } from '@nestjs/microservices';
-import { rpcSubject } from '../config/bus-config';
+import { rpcChannel } from '../config/bus-config';
 
 /**
- * `@RpcPattern('assistants.create')` = `@MessagePattern(rpcSubject('assistants.create'))`. The subject is fixed
- * when the class is defined, so BUS_PREFIX must be set before the controller's module is loaded.
+ * `@RpcPattern('assistants.create')` registers the channel `rpc.assistants.create`; the platform's NATS server
+ * subscribes it under the bus prefix (`<prefix>.rpc.assistants.create`) when it starts listening.
  */
-export const RpcPattern = (pattern: string): MethodDecorator => MessagePattern(rpcSubject(pattern));
+export const RpcPattern = (pattern: string): MethodDecorator => MessagePattern(rpcChannel(pattern));
