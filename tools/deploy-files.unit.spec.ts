@@ -15,6 +15,47 @@ const obj = (value: unknown): Obj => (value && typeof value === 'object' && !Arr
 const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
+// The project image is tagged with the workspace version; every other image names one release of its software.
+const VERSION: string = JSON.parse(read('package.json')).version;
+const APP_IMAGE = `assistant-platform:${VERSION}`;
+const imageTag = (image: string) => /^[^@]+:([^/:@]+)$/.exec(image)?.[1];
+/** A tag naming a release (15.17, 2.11.8-alpine), not `latest`, no tag, nor a moving major (15, 2-alpine). */
+const pinned = (image: string) => /^v?\d+\.\d+(\.\d+)?([-.][\w.-]+)?$/.test(imageTag(image) ?? '');
+
+// What the shipped k8s Secret holds instead of a real admin token; the gateway refuses it (and any token shorter
+// than 32 characters), so an installation that forgot to replace it does not serve anyone.
+const ADMIN_TOKEN_PLACEHOLDER = 'change-me';
+const SECRET_VARIABLES = /PASSWORD|TOKEN|SECRET/;
+// Variables a compose user must set (in .env, see .env.example): no default, compose stops with a message.
+const REQUIRED_COMPOSE_VARIABLES = ['POSTGRES_PASSWORD', 'ADMIN_TOKEN'];
+// Read by the event relay to bound the JetStream stream of domain events.
+const STREAM_LIMITS = ['EVENT_STREAM_MAX_AGE', 'EVENT_STREAM_MAX_BYTES'];
+// The runtime user of the project image, not root: node:20-slim's `node`.
+const IMAGE_USER = { runAsUser: 1000, runAsGroup: 1000 };
+
+/** JetStream settings of a nats-server config file; sizes must be plain byte counts. */
+function natsJetStream(conf: string) {
+  const block = /^jetstream\s*[:=]?\s*\{([^}]*)\}/m.exec(conf)?.[1] ?? '';
+  const value = (key: string) => new RegExp(`^\\s*${key}\\s*[:=]\\s*(\\S+)\\s*$`, 'm').exec(block)?.[1];
+  const bytes = (key: string) => (/^\d+$/.test(value(key) ?? '') ? Number(value(key)) : undefined);
+  return {
+    enabled: block !== '',
+    storeDir: value('store_dir'),
+    maxFileStore: bytes('max_file_store'),
+    maxMemoryStore: bytes('max_memory_store'),
+  };
+}
+
+const QUANTITY_UNITS: Record<string, number> = {
+  ...{ '': 1, K: 1e3, M: 1e6, G: 1e9, T: 1e12 },
+  ...{ Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 },
+};
+/** Bytes of a Kubernetes quantity (2Gi, 512Mi, 1G) or of a plain number. */
+function quantityBytes(quantity: unknown): number {
+  const m = /^(\d+(?:\.\d+)?)(|[KMGT]i?)$/.exec(String(quantity));
+  return m ? Number(m[1]) * QUANTITY_UNITS[m[2]] : NaN;
+}
+
 const apps = readdirSync(join(ROOT, 'apps'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'apps', d.name, 'project.json')))
   .filter((d) => JSON.parse(read(`apps/${d.name}/project.json`)).projectType === 'application')
@@ -37,16 +78,62 @@ describe('the workspace apps', () => {
 });
 
 describe('docker-compose.yml', () => {
-  const compose = obj(parse(read('docker-compose.yml'), { merge: true }));
+  const text = read('docker-compose.yml');
+  const compose = obj(parse(text, { merge: true }));
   const services = obj(compose.services);
   const env = (name: string) => obj(obj(services[name]).environment);
   const dependsOn = (name: string) => obj(obj(services[name]).depends_on);
+  /** The host file mounted at `target` in a service (short volume syntax `source:target[:mode]`), if any. */
+  const mountedFile = (service: string, target: string) =>
+    arr(obj(services[service]).volumes)
+      .map((v) => String(v).split(':'))
+      .find(([, to]) => to === target)?.[0];
 
   it('runs NATS with JetStream and PostgreSQL, each with a healthcheck', () => {
-    expect(arr(obj(services.nats).command)).toContain('-js');
     expect(String(obj(services.postgres).image)).toMatch(/^postgres:/);
     expect(obj(services.nats).healthcheck).toBeTruthy();
     expect(obj(services.postgres).healthcheck).toBeTruthy();
+  });
+
+  it('runs NATS from a config file whose JetStream storage is capped, above the event stream limit', () => {
+    const command = arr(obj(services.nats).command).map(String);
+    const configPath = command[command.indexOf('--config') + 1];
+    expect(command).toContain('--config');
+    const source = mountedFile('nats', configPath);
+    expect(source).toBeDefined();
+    const jetstream = natsJetStream(read(source!));
+    expect(jetstream.enabled).toBe(true);
+    expect(arr(obj(services.nats).volumes).map(String)).toContain(`nats-data:${jetstream.storeDir}`);
+    expect(jetstream.maxFileStore).toBeGreaterThan(0);
+    expect(jetstream.maxMemoryStore).toBeGreaterThan(0);
+    for (const app of backends) expect(Number(env(app).EVENT_STREAM_MAX_BYTES)).toBeLessThan(jetstream.maxFileStore!);
+  });
+
+  it('pins every image to a release; the apps run the project image tagged with the workspace version', () => {
+    const images = Object.entries(services).map(([name, service]) => [name, String(obj(service).image)]);
+    expect(images.filter(([, image]) => !pinned(image))).toEqual([]);
+    for (const app of apps) expect(obj(services[app]).image).toBe(APP_IMAGE);
+  });
+
+  it('has no default for a password or token; the required ones stop compose with a hint to .env.example', () => {
+    const interpolations = [...text.matchAll(/\$\{(\w+)(:?[-?+])?([^}]*)\}/g)].map(([, name, op, rest]) => ({
+      name,
+      op,
+      rest,
+    }));
+    expect(interpolations.filter((i) => SECRET_VARIABLES.test(i.name) && i.op !== ':?')).toEqual([]);
+    for (const name of REQUIRED_COMPOSE_VARIABLES) {
+      const uses = interpolations.filter((i) => i.name === name);
+      expect(uses.length).toBeGreaterThan(0);
+      for (const use of uses) expect(use).toEqual({ name, op: ':?', rest: expect.stringContaining('.env.example') });
+    }
+  });
+
+  it('lists the required variables in .env.example, without values; .env stays out of git and the image', () => {
+    const example = read('.env.example');
+    for (const name of REQUIRED_COMPOSE_VARIABLES) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'));
+    expect(read('.gitignore').split('\n')).toContain('.env');
+    expect(read('.dockerignore').split('\n')).toContain('.env');
   });
 
   it.each(apps)('runs %s from the project image, configured by env, healthy only after its dependencies', (app) => {
@@ -61,6 +148,17 @@ describe('docker-compose.yml', () => {
   it.each(backends)('gives backend %s a HEALTH_PORT and starts the gateway only once it is healthy', (app) => {
     expect(env(app).HEALTH_PORT).toBeTruthy();
     expect(dependsOn(EDGE)[app]).toEqual({ condition: 'service_healthy' });
+  });
+
+  it.each(backends)('sets the event stream limits for backend %s', (app) => {
+    for (const key of STREAM_LIMITS) expect(env(app)[key]).toBeTruthy();
+  });
+
+  it.each(apps)('gives %s the database: DATABASE_URL without a password, which comes in PGPASSWORD', (app) => {
+    const url = new URL(String(env(app).DATABASE_URL));
+    expect(url.protocol).toBe('postgres:');
+    expect(url.password).toBe('');
+    expect(String(env(app).PGPASSWORD)).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
   });
 
   it('publishes the gateway on 3000 and hands it the admin token', () => {
@@ -90,15 +188,114 @@ describe('k8s/', () => {
     expect(resources).toEqual(files.filter((f) => f !== 'kustomization.yaml'));
   });
 
+  const kustomization = obj(parse(read('k8s/kustomization.yaml')));
+  const workloads = manifests.filter((m) => ['Deployment', 'StatefulSet', 'DaemonSet'].includes(String(m.kind)));
+  const podOf = (workload: Obj) => obj(obj(obj(workload.spec).template).spec);
+  const containersOf = (pod: Obj) => [...arr(pod.initContainers), ...arr(pod.containers)].map(obj);
+  const workloadNames = workloads.map((w) => `${w.kind}/${obj(w.metadata).name}`);
+
   it('configures the apps with a ConfigMap and a placeholder Secret', () => {
     expect(Object.keys(obj(obj(find('ConfigMap', CONFIG_MAP)).data))).toEqual(expect.arrayContaining(['NATS_URL', 'DATABASE_URL', 'BUS_PREFIX']));
-    expect(obj(obj(find('Secret', SECRET)).stringData).ADMIN_TOKEN).toMatch(/replace-me/);
+    expect(obj(obj(find('Secret', SECRET)).stringData).ADMIN_TOKEN).toBeTruthy();
   });
 
-  it('runs NATS with JetStream and PostgreSQL as StatefulSets', () => {
-    const nats = obj(arr(obj(obj(obj(obj(find('StatefulSet', 'nats')).spec).template).spec).containers)[0]);
-    expect(arr(nats.args)).toContain('-js');
+  it('ships an admin token the gateway refuses (a short, known placeholder), documented as to be replaced', () => {
+    const token = String(obj(obj(find('Secret', SECRET)).stringData).ADMIN_TOKEN);
+    expect(token).toBe(ADMIN_TOKEN_PLACEHOLDER);
+    expect(token.length).toBeLessThan(32);
+    expect(read('k8s/secret.yaml')).toMatch(/^#.*replace/im);
+    expect(read('README.md')).toContain(`\`${ADMIN_TOKEN_PLACEHOLDER}\``);
+  });
+
+  it('sets the event stream limits in the ConfigMap every app reads', () => {
+    const data = obj(obj(find('ConfigMap', CONFIG_MAP)).data);
+    expect(data).toMatchObject({
+      EVENT_STREAM_MAX_AGE: expect.any(String),
+      EVENT_STREAM_MAX_BYTES: expect.stringMatching(/^\d+$/),
+    });
+  });
+
+  it('runs PostgreSQL as a StatefulSet', () => {
     expect(find('StatefulSet', 'postgres')).toBeTruthy();
+  });
+
+  it('runs NATS as a StatefulSet with JetStream storage capped below its volume, above the event stream limit', () => {
+    const statefulSet = obj(find('StatefulSet', 'nats'));
+    const pod = podOf(statefulSet);
+    const nats = obj(arr(pod.containers)[0]);
+    const args = arr(nats.args).map(String);
+    expect(args).toContain('--config');
+    const configPath = args[args.indexOf('--config') + 1];
+    // The config file comes from kustomization.yaml's configMapGenerator, mounted as a directory.
+    const mount = arr(nats.volumeMounts).map(obj).find((m) => configPath.startsWith(`${m.mountPath}/`));
+    const volume = arr(pod.volumes).map(obj).find((v) => v.name === mount?.name);
+    const generator = arr(kustomization.configMapGenerator)
+      .map(obj)
+      .find((g) => g.name === obj(volume?.configMap).name);
+    const file = arr(generator?.files).map(String).find((f) => f.split('=')[0] === configPath.split('/').pop());
+    expect(file).toBeDefined();
+    const jetstream = natsJetStream(read(`k8s/${file!.split('=').pop()}`));
+    expect(jetstream.enabled).toBe(true);
+
+    const dataMount = arr(nats.volumeMounts).map(obj).find((m) => m.mountPath === jetstream.storeDir);
+    const claim = arr(obj(statefulSet.spec).volumeClaimTemplates)
+      .map(obj)
+      .find((c) => obj(c.metadata).name === dataMount?.name);
+    const volumeBytes = quantityBytes(obj(obj(obj(claim?.spec).resources).requests).storage);
+    expect(volumeBytes).toBeGreaterThan(0);
+    expect(jetstream.maxFileStore).toBeLessThan(volumeBytes);
+    expect(jetstream.maxMemoryStore).toBeLessThan(quantityBytes(obj(obj(nats.resources).limits).memory));
+    const streamBytes = Number(obj(obj(find('ConfigMap', CONFIG_MAP)).data).EVENT_STREAM_MAX_BYTES);
+    expect(streamBytes).toBeLessThan(jetstream.maxFileStore!);
+  });
+
+  it('pins every image to a release; the project image is tagged with the workspace version', () => {
+    const images = workloads.flatMap((w) => containersOf(podOf(w)).map((c) => String(c.image)));
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.filter((image) => !pinned(image))).toEqual([]);
+    const overrides = arr(kustomization.images).map(obj);
+    expect(overrides.filter((o) => o.newTag !== undefined && !pinned(`image:${o.newTag}`))).toEqual([]);
+    expect(overrides.find((o) => o.name === 'assistant-platform')?.newTag).toBe(VERSION);
+  });
+
+  it('enforces the restricted Pod Security Standard on the namespace', () => {
+    const labels = obj(obj(find('Namespace', 'platform')?.metadata).labels);
+    expect(labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+  });
+
+  describe.each(workloadNames)('%s', (workloadName) => {
+    const workload = workloads[workloadNames.indexOf(workloadName)];
+    const pod = podOf(workload);
+    const podSecurity = obj(pod.securityContext);
+
+    it('does not mount a service account token', () => {
+      expect(pod.automountServiceAccountToken).toBe(false);
+    });
+
+    const containerNames = containersOf(pod).map((c) => String(c.name));
+
+    it.each(containerNames)('runs container %s as the restricted standard asks', (name) => {
+      const container = containersOf(pod).find((c) => c.name === name)!;
+      const own = obj(container.securityContext);
+      const effective = { ...podSecurity, ...own }; // container settings win over the pod's
+      expect(effective.runAsNonRoot).toBe(true);
+      expect(effective.runAsUser).toEqual(expect.any(Number));
+      expect(effective.runAsUser).toBeGreaterThan(0);
+      expect(effective.runAsGroup).toEqual(expect.any(Number));
+      expect(effective.runAsGroup).toBeGreaterThan(0);
+      expect(obj(effective.seccompProfile).type).toBe('RuntimeDefault');
+      expect(own.allowPrivilegeEscalation).toBe(false);
+      expect(arr(obj(own.capabilities).drop)).toContain('ALL');
+      expect(arr(obj(own.capabilities).add)).toEqual([]);
+      expect(own.readOnlyRootFilesystem).toBe(true);
+    });
+
+    it.each(containerNames)('gives container %s a writable emptyDir at /tmp', (name) => {
+      const container = containersOf(pod).find((c) => c.name === name)!;
+      const mount = arr(container.volumeMounts).map(obj).find((m) => m.mountPath === '/tmp');
+      expect(mount?.readOnly).not.toBe(true);
+      expect(arr(pod.volumes).map(obj).find((v) => v.name === mount?.name)?.emptyDir).toBeDefined();
+    });
   });
 
   describe.each(apps)('app %s', (app) => {
@@ -112,9 +309,26 @@ describe('k8s/', () => {
     const portNumber = (port: unknown) => (typeof port === 'number' ? port : ports.find((p) => p.name === port)?.containerPort);
 
     it('has a Deployment running the project image as this app', () => {
-      expect(container.image).toBe('assistant-platform');
+      expect(container.image).toBe(APP_IMAGE);
       expect(envValue('APP')).toEqual({ name: 'APP', value: app });
     });
+
+    it('runs as the image user', () => {
+      expect({ ...obj(pod.securityContext), ...obj(container.securityContext) }).toMatchObject(IMAGE_USER);
+    });
+
+    it('gets the database: DATABASE_URL from the ConfigMap, the password from the Secret', () => {
+      expect(arr(container.envFrom).map(obj)).toContainEqual({ configMapRef: { name: CONFIG_MAP } });
+      expect(obj(obj(find('ConfigMap', CONFIG_MAP)).data).DATABASE_URL).toMatch(/^postgres:\/\//);
+      expect(obj(envValue('PGPASSWORD')?.valueFrom).secretKeyRef).toEqual({ name: SECRET, key: 'PGPASSWORD' });
+    });
+
+    if (app === EDGE) {
+      it('can write its .platform state (on an emptyDir, the root filesystem being read-only)', () => {
+        const mount = arr(container.volumeMounts).map(obj).find((m) => m.mountPath === '/app/.platform');
+        expect(arr(pod.volumes).map(obj).find((v) => v.name === mount?.name)?.emptyDir).toBeDefined();
+      });
+    }
 
     it('probes liveness on /health and readiness on /ready, on a declared port', () => {
       expect(probe('livenessProbe').path).toBe('/health');
@@ -156,6 +370,13 @@ describe('k8s/', () => {
 
 describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
+  const runtimeStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+
+  it('runs the apps as a non-root user given by number, which Kubernetes can check (runAsNonRoot)', () => {
+    const user = /^USER (\d+):(\d+)$/m.exec(runtimeStage);
+    expect(user).not.toBeNull();
+    expect({ runAsUser: Number(user![1]), runAsGroup: Number(user![2]) }).toEqual(IMAGE_USER);
+  });
 
   it('builds on node:20-slim with npm ci and npm run build, shipping no dev dependencies', () => {
     expect(dockerfile).toMatch(/^FROM node:20-slim AS build$/m);

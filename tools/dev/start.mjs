@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs the built platform locally: every app as its own Node process (backends first, then the gateway),
 // their output prefixed per app, until Ctrl-C / SIGTERM, or until one app dies on its own (then the others
-// are stopped and this exits non-zero). Expects `npm run build` and `npm run services` first (npm start does both).
+// are stopped and this exits non-zero); it exits once every app has. Expects `npm run build` and `npm run services`
+// first: `npm start` does both, then execs this script (`exec node ...`), so that the signal npm passes on when it
+// is stopped reaches this process and not a shell that would die and leave the apps running.
 //
 //   PORT                       gateway port, default 3000
 //   ADMIN_TOKEN                else .platform/admin-token, generated on first start
@@ -16,6 +18,7 @@ import { EDGE_APP, platformApps, REPO_ROOT, spawnApp, waitForReady } from './pla
 
 const graceMs = Number(process.env.PLATFORM_STOP_GRACE_MS) || 10_000;
 const readyTimeoutMs = Number(process.env.PLATFORM_READY_TIMEOUT_MS) || 60_000;
+const SAME_REQUEST_MS = 1000;
 const gatewayUrl = `http://127.0.0.1:${process.env.PORT || 3000}`;
 const color = process.env.NO_COLOR ? false : Boolean(process.env.FORCE_COLOR) || process.stdout.isTTY;
 const paint = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -40,9 +43,17 @@ let exitCode = 0;
 apps.forEach((app, i) => launch(app, paint(PALETTE[i % PALETTE.length], `[${app.name}]`.padEnd(width))));
 if (apps.some((app) => app.name === EDGE_APP)) void announceWhenReady();
 
+// `npm start` execs this script, so npm passes its SIGINT/SIGTERM on to us. A terminal's Ctrl-C reaches npm and us
+// both: one keypress, two signals. So a signal within a second of the first one is that same request; a later one
+// (a second Ctrl-C) means no more waiting.
+let firstSignalAt = 0;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    if (stopping) return killAll('SIGKILL'); // a second Ctrl-C: no more waiting
+    if (stopping) {
+      if (Date.now() - firstSignalAt < SAME_REQUEST_MS) return;
+      return killAll('SIGKILL');
+    }
+    firstSignalAt = Date.now();
     console.log(`\nstopping ${[...running.keys()].join(', ')} ...`);
     stopAll();
   });
