@@ -1,6 +1,8 @@
 export {
   assertBusPrefix,
   busPrefix,
+  derivedBusPrefix,
+  rpcChannel,
   durationMs,
   eventStreamSettings,
   eventFilter,
@@ -14,6 +16,7 @@ export {
   streamNamePrefix,
 } from './config/bus-config';
 export { connectNats } from './nats/connect-nats';
+export { BusClaimedError, installationId, resolveBusIdentity, type BusIdentity } from './config/bus-identity';
 export {
   busEventHeaders,
   decodeBusEvent,

@@ -1,7 +1,14 @@
 import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
-import { mapErrors, natsMicroserviceOptions, RpcProblemFilter, type ErrorMapping } from '@platform/messaging';
+import {
+  mapErrors,
+  natsMicroserviceOptions,
+  resolveBusIdentity,
+  RpcProblemFilter,
+  type ErrorMapping,
+} from '@platform/messaging';
+import { assertBusIsOurs } from './readiness/bus-claim';
 import { kitErrorMapper } from './errors';
 import { Readiness } from './readiness/readiness';
 
@@ -16,6 +23,9 @@ export interface ServiceBootstrap {
 
 /** Starts a service: NATS microservice in its queue group, one error mapping, readiness on HEALTH_PORT. */
 export async function bootstrapService({ name, module, errors }: ServiceBootstrap): Promise<void> {
+  // The bus prefix depends on the installation (the database); both are fixed before anything touches the bus.
+  const identity = await resolveBusIdentity();
+  await assertBusIsOurs(name, identity);
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, natsMicroserviceOptions(name));
   app.useGlobalFilters(new RpcProblemFilter(mapErrors(errors), kitErrorMapper));
   app.enableShutdownHooks();
@@ -24,7 +34,10 @@ export async function bootstrapService({ name, module, errors }: ServiceBootstra
     const probes = app.get(Readiness).listen(Number(process.env.HEALTH_PORT));
     process.once('SIGTERM', () => probes.close());
   }
-  Logger.log(`${name} service listening on NATS (queue group "${name}")`, name);
+  Logger.log(
+    `${name} service listening on NATS (bus "${identity.prefix}", queue group "${name}", installation ${identity.installationId})`,
+    name,
+  );
 }
 
 /** `main.ts` of a service: bootstrap, or exit non-zero with the reason. */

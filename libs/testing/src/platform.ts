@@ -41,7 +41,8 @@ export async function waitFor<T>(
  */
 export async function startPlatform(opts: {
   databaseUrl: string;
-  busPrefix: string;
+  /** Omitted: the platform derives its prefix from its database, as it does for users. */
+  busPrefix?: string;
   env?: Record<string, string>;
 }): Promise<RunningPlatform> {
   const port = await freePort();
@@ -54,6 +55,7 @@ export async function startPlatform(opts: {
     PORT: String(port),
     ...opts.env,
   };
+  if (!opts.busPrefix) delete env.BUS_PREFIX;
   const apps = new Map(platformApps({ env }).map((app) => [app.name, app]));
   const processes = new Map<string, ChildProcess>();
   let log = '';

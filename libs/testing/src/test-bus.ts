@@ -35,21 +35,30 @@ export function createTestBus(label = 'test'): TestBus {
     .replace(/[^a-z0-9]+/g, '_')
     .slice(0, 24);
   const prefix = `t_${safeLabel}_${randomBytes(5).toString('hex')}`;
-  const url = process.env.NATS_URL || DEFAULT_NATS_URL;
   const previous = process.env.BUS_PREFIX;
   process.env.BUS_PREFIX = prefix;
+  const bus = busOfPrefix(prefix);
   return {
-    prefix,
-    natsUrl: url,
-    env: { BUS_PREFIX: prefix, NATS_URL: url },
-    events: () => storedEvents(url, `${prefix}.events.>`),
+    ...bus,
     dispose: async () => {
       if (process.env.BUS_PREFIX === prefix) {
         if (previous === undefined) delete process.env.BUS_PREFIX;
         else process.env.BUS_PREFIX = previous;
       }
-      await deleteStreams(url, `${prefix}.>`);
+      await bus.dispose();
     },
+  };
+}
+
+/** The streams and events of a prefix chosen elsewhere (a platform's derived one), to read and remove them. */
+export function busOfPrefix(prefix: string): TestBus {
+  const url = process.env.NATS_URL || DEFAULT_NATS_URL;
+  return {
+    prefix,
+    natsUrl: url,
+    env: { BUS_PREFIX: prefix, NATS_URL: url },
+    events: () => storedEvents(url, `${prefix}.events.>`),
+    dispose: () => deleteStreams(url, `${prefix}.>`),
   };
 }
 

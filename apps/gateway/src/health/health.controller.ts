@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { healthPattern, PLATFORM_SERVICES, type HealthState, type ServiceHealth } from '@platform/contracts';
-import { RpcClient } from '@platform/messaging';
+import { BusClaimedError, busPrefix, installationId, RpcClient } from '@platform/messaging';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../http/auth.guard';
 
@@ -48,7 +48,10 @@ export class HealthController {
     for (const answer of answers) {
       Object.entries(answer.checks).forEach(([dependency, state]) => worst(dependency, state));
     }
-    for (const answer of answers) worst(answer.service, answer.status);
+    // An instance of another installation on our bus prefix would answer part of our requests from its database.
+    const ours = installationId();
+    const foreign = answers.filter((a) => ours && a.installation && a.installation !== ours);
+    for (const answer of answers) worst(answer.service, foreign.includes(answer) ? 'down' : answer.status);
     const named = (state: HealthState) => Object.keys(checks).filter((k) => checks[k] === state);
     const [down, degraded] = [named('down'), named('degraded')];
     const relays = Object.fromEntries(answers.filter((a) => a.relay).map((a) => [a.service, a.relay]));
@@ -58,6 +61,7 @@ export class HealthController {
       checks,
       ...(down.length ? { down } : {}),
       ...(degraded.length ? { degraded, relays } : {}),
+      ...(foreign.length ? { conflict: new BusClaimedError(busPrefix(), foreign[0].installation!, ours!).message } : {}),
     };
   }
 }

@@ -8,6 +8,7 @@ import {
   type StreamInfo,
 } from 'nats';
 import { busPrefix, eventFilter, eventStreamName, eventStreamSettings } from '../config/bus-config';
+import { BusClaimedError, installationId } from '../config/bus-identity';
 
 export interface EventStreamOptions {
   prefix?: string; // default busPrefix()
@@ -18,11 +19,15 @@ export interface EventStreamOptions {
   /** Size at which the oldest events leave the stream. */
   maxBytes?: number;
   replicas?: number; // default 1
+  /** The installation writing to it (default: this process's, from resolveBusIdentity). */
+  installation?: string;
 }
+
+const INSTALLATION = /\(installation ([0-9a-f]+)\)/;
 
 /** Defaults come from eventStreamSettings(): see bus-config. */
 const definedOnly = (o: EventStreamOptions) =>
-  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'prefix' && k !== 'replicas'));
+  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'prefix' && k !== 'replicas' && k !== 'installation'));
 
 function isNotFound(err: unknown): boolean {
   const e = err as { code?: string; api_error?: { err_code?: number } } | null;
@@ -36,6 +41,7 @@ function isNotFound(err: unknown): boolean {
 export async function ensureEventStream(jsm: JetStreamManager, options: EventStreamOptions = {}): Promise<StreamInfo> {
   const prefix = options.prefix ?? busPrefix();
   const name = eventStreamName(prefix);
+  const installation = options.installation ?? installationId();
   // Every process reads the same settings from its environment, so none of them undoes another's.
   const settings = { ...eventStreamSettings(), ...definedOnly(options) };
   const wanted = {
@@ -44,22 +50,26 @@ export async function ensureEventStream(jsm: JetStreamManager, options: EventStr
     max_age: nanos(settings.maxAgeMs),
     max_bytes: settings.maxBytes,
     num_replicas: options.replicas ?? 1,
-    description: `Domain events of bus "${prefix}", published by the event relay`,
+    description: `Domain events of bus "${prefix}" (installation ${installation ?? 'unknown'}), published by the event relay`,
   } satisfies Partial<StreamConfig>;
 
   for (let attempt = 1; ; attempt++) {
     try {
       const info = await jsm.streams.info(name);
       const c = info.config;
+      // Another installation's stream: publishing into it would mix two installations' events.
+      const owner = INSTALLATION.exec(c.description ?? '')?.[1];
+      if (owner && installation && owner !== installation) throw new BusClaimedError(prefix, owner, installation);
       const same =
         c.subjects.join() === wanted.subjects.join() &&
         c.duplicate_window === wanted.duplicate_window &&
         c.max_age === wanted.max_age &&
         c.max_bytes === wanted.max_bytes &&
-        c.num_replicas === wanted.num_replicas;
+        c.num_replicas === wanted.num_replicas &&
+        c.description === wanted.description;
       return same ? info : await jsm.streams.update(name, { ...c, ...wanted });
     } catch (err) {
-      if (!isNotFound(err)) throw err;
+      if (err instanceof BusClaimedError || !isNotFound(err)) throw err;
     }
     try {
       return await jsm.streams.add({

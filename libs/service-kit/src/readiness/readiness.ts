@@ -1,7 +1,7 @@
 import { Controller, Inject, Injectable } from '@nestjs/common';
 import { healthPattern, type ServiceHealth } from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
-import { RpcPattern } from '@platform/messaging';
+import { installationId, RpcPattern } from '@platform/messaging';
 import { createServer, type Server } from 'node:http';
 import type { Pool } from 'pg';
 import { RelayHost } from '../relay/relay.host';
@@ -35,6 +35,7 @@ export class Readiness {
       status: postgres === 'up' ? 'up' : 'down',
       checks,
       ...(parked > 0 ? { relay: { parkedEvents: parked } } : {}),
+      installation: installationId(),
     };
   }
 

@@ -1,0 +1,83 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { platformApps, spawnApp, stopApp } from '@platform/dev';
+import { readInstallationId } from '@platform/event-store';
+import { derivedBusPrefix } from '@platform/messaging';
+import {
+  busOfPrefix,
+  createTestDatabase,
+  startPlatform,
+  type RunningPlatform,
+  type TestDatabase,
+} from '@platform/testing';
+import { Client } from 'pg';
+import { client } from './http-client';
+
+// Two installations (two databases) on one NATS, as a team running staging beside development would have them.
+async function prefixOf(db: TestDatabase): Promise<string> {
+  const pg = new Client({ connectionString: db.url });
+  await pg.connect();
+  try {
+    return derivedBusPrefix(await readInstallationId(pg));
+  } finally {
+    await pg.end();
+  }
+}
+
+describe('two installations on one NATS', () => {
+  const dbs: TestDatabase[] = [];
+  const platforms: RunningPlatform[] = [];
+  const prefixes: string[] = [];
+
+  beforeAll(async () => {
+    for (const label of ['e2e_install_a', 'e2e_install_b']) {
+      const db = await createTestDatabase(label);
+      dbs.push(db);
+      prefixes.push(await prefixOf(db));
+      // No BUS_PREFIX: each derives its own from its database, as `npm start` does for users.
+      platforms.push(await startPlatform({ databaseUrl: db.url }));
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(platforms.map((p) => p.stop()));
+    await Promise.all(prefixes.map((p) => busOfPrefix(p).dispose()));
+    await Promise.all(dbs.map((db) => db.drop()));
+  });
+
+  it('keep to themselves by default: every request is answered from its own database, every event on its own stream', async () => {
+    expect(prefixes[0]).not.toBe(prefixes[1]);
+    const [a, b] = platforms.map((p) => client(p.baseUrl, p.token));
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const created = await a('POST', '/api/v1/assistants', { body: { name: `Only In A ${i}` } });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+      expect((await a('GET', `/api/v1/assistants/${created.body.id}`)).status).toBe(200);
+    }
+    expect((await b('GET', '/api/v1/assistants')).body.data).toEqual([]);
+    const onA = await busOfPrefix(prefixes[0]).events();
+    expect(onA.filter((e) => e.type === 'AssistantCreated').map((e) => (e.data as any).assistantId)).toEqual(ids);
+    expect(await busOfPrefix(prefixes[1]).events()).toEqual([]);
+  });
+
+  it("refuse to start a service on another installation's bus prefix, saying how to choose another", async () => {
+    const app = platformApps().find((x) => x.name === 'assistants')!;
+    let output = '';
+    const child = spawnApp(app, {
+      env: { ...process.env, DATABASE_URL: dbs[1].url, BUS_PREFIX: prefixes[0] },
+      onOutput: (_, chunk) => (output += chunk),
+    });
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => void stopApp(child, 1000).then(() => resolve(-1)), 20_000);
+      child.once('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(1);
+    expect(output).toContain(`Another installation`);
+    expect(output).toContain('BUS_PREFIX');
+    const a = client(platforms[0].baseUrl, platforms[0].token);
+    expect((await a('GET', '/ready', { auth: false })).status).toBe(200);
+  });
+});
