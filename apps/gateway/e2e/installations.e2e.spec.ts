@@ -1,27 +1,16 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { platformApps, spawnApp, stopApp } from '@platform/dev';
-import { readInstallationId } from '@platform/event-store';
-import { derivedBusPrefix } from '@platform/messaging';
 import {
   busOfPrefix,
   createTestDatabase,
+  derivedPrefixOf,
+  runAppUntilExit,
   startPlatform,
   type RunningPlatform,
   type TestDatabase,
 } from '@platform/testing';
-import { Client } from 'pg';
 import { client } from './http-client';
 
 // Two installations (two databases) on one NATS, as a team running staging beside development would have them.
-async function prefixOf(db: TestDatabase): Promise<string> {
-  const pg = new Client({ connectionString: db.url });
-  await pg.connect();
-  try {
-    return derivedBusPrefix(await readInstallationId(pg));
-  } finally {
-    await pg.end();
-  }
-}
 
 describe('two installations on one NATS', () => {
   const dbs: TestDatabase[] = [];
@@ -32,7 +21,7 @@ describe('two installations on one NATS', () => {
     for (const label of ['e2e_install_a', 'e2e_install_b']) {
       const db = await createTestDatabase(label);
       dbs.push(db);
-      prefixes.push(await prefixOf(db));
+      prefixes.push(await derivedPrefixOf(db.url));
       // No BUS_PREFIX: each derives its own from its database, as `npm start` does for users.
       platforms.push(await startPlatform({ databaseUrl: db.url }));
     }
@@ -61,19 +50,7 @@ describe('two installations on one NATS', () => {
   });
 
   it("refuse to start a service on another installation's bus prefix, saying how to choose another", async () => {
-    const app = platformApps().find((x) => x.name === 'assistants')!;
-    let output = '';
-    const child = spawnApp(app, {
-      env: { ...process.env, DATABASE_URL: dbs[1].url, BUS_PREFIX: prefixes[0] },
-      onOutput: (_, chunk) => (output += chunk),
-    });
-    const code = await new Promise<number | null>((resolve) => {
-      const timer = setTimeout(() => void stopApp(child, 1000).then(() => resolve(-1)), 20_000);
-      child.once('exit', (c) => {
-        clearTimeout(timer);
-        resolve(c);
-      });
-    });
+    const { code, output } = await runAppUntilExit('assistants', { DATABASE_URL: dbs[1].url, BUS_PREFIX: prefixes[0] });
     expect(code).toBe(1);
     expect(output).toContain(`Another installation`);
     expect(output).toContain('BUS_PREFIX');

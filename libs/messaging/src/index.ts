@@ -1,7 +1,6 @@
 export {
   assertBusPrefix,
   busPrefix,
-  derivedBusPrefix,
   rpcChannel,
   durationMs,
   eventStreamSettings,

@@ -1,4 +1,5 @@
 import { freePort, platformApps, spawnApp, stopApp, waitForReady } from '@platform/dev';
+import { derivedBusPrefix, INSTALLATION_QUERY, installationIdOf } from '@platform/contracts';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createTestBus, type TestBus } from './test-bus';
@@ -85,6 +86,35 @@ export async function startPlatform(opts: {
     throw new Error(`${(err as Error).message}\n${log}`);
   }
   return { baseUrl, token, processes, output: () => log, stop, start };
+}
+
+/** The bus prefix a platform on this database derives when BUS_PREFIX is not set. */
+export async function derivedPrefixOf(databaseUrl: string): Promise<string> {
+  const { Client } = await import('pg');
+  const pg = new Client({ connectionString: databaseUrl });
+  await pg.connect();
+  try {
+    const { rows } = await pg.query<{ system: string; db: string }>(INSTALLATION_QUERY);
+    return derivedBusPrefix(installationIdOf(rows[0].system, rows[0].db));
+  } finally {
+    await pg.end();
+  }
+}
+
+/** Runs one of the platform's apps alone until it exits (or is stopped after `timeoutMs`): exit code and output. */
+export async function runAppUntilExit(
+  name: string,
+  env: Record<string, string | undefined>,
+  timeoutMs = 20_000,
+): Promise<{ code: number | null; output: string }> {
+  const app = platformApps().find((a) => a.name === name);
+  if (!app) throw new Error(`"${name}" is not one of the platform's apps`);
+  let output = '';
+  const child = spawnApp(app, { env: { ...process.env, ...env }, onOutput: (_, chunk) => (output += chunk) });
+  const timer = setTimeout(() => void stopApp(child, 1000), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  return { code, output };
 }
 
 /**

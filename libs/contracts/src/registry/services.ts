@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 // The one list of the platform's backend services. The gateway's /ready, the test platform, the benchmarks and
 // `npm start` all read it; a new service is one entry here (and its app folder).
 
@@ -26,3 +28,20 @@ export interface ServiceHealth {
   /** Which installation (database) this service belongs to. */
   installation?: string;
 }
+
+/**
+ * Which installation a database is: its PostgreSQL cluster's system identifier and the database name, hashed.
+ * Every process of one installation computes the same id from the database it shares.
+ */
+export function installationIdOf(systemIdentifier: string, database: string): string {
+  return createHash('sha256').update(`${systemIdentifier}/${database}`).digest('hex').slice(0, 16);
+}
+
+/** The bus prefix of an installation without BUS_PREFIX: two databases on one NATS never share subjects. */
+export function derivedBusPrefix(installationId: string): string {
+  return `platform_${installationId.slice(0, 10)}`;
+}
+
+/** The SQL that reads what installationIdOf needs (any role may run it). */
+export const INSTALLATION_QUERY =
+  'SELECT system_identifier::text AS system, current_database() AS db FROM pg_control_system()';

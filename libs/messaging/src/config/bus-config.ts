@@ -54,13 +54,6 @@ export function rpcSubject(pattern: string, prefix: string = busPrefix()): strin
   return `${assertBusPrefix(prefix)}.${rpcChannel(pattern)}`;
 }
 
-/**
- * The bus prefix an installation uses when BUS_PREFIX is not set: derived from its database's identity, so two
- * installations with different databases on one NATS never share subjects or a stream.
- */
-export function derivedBusPrefix(installationId: string): string {
-  return `platform_${installationId.slice(0, 10)}`;
-}
 
 // A subject token may not contain '.', '*', '>' or whitespace; event types and categories never should, but a
 // stray one must not turn into a wildcard or an extra token.

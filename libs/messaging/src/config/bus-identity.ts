@@ -1,6 +1,7 @@
 import { readInstallationId } from '@platform/event-store';
 import { Client } from 'pg';
-import { busPrefix, derivedBusPrefix } from './bus-config';
+import { derivedBusPrefix } from '@platform/contracts';
+import { busPrefix } from './bus-config';
 
 export interface BusIdentity {
   /** The installation this process belongs to (from its database). */

@@ -1,0 +1,19 @@
+export interface RequestMeta {
+    actorId: string;
+    correlationId: string;
+    requestId: string;
+    /** Idempotency-Key of a creating POST, scoped to the actor. */
+    idempotencyKey?: string;
+    /** Hash of method, path and body, so a reused key with another body is told apart. */
+    requestHash?: string;
+    /** From If-Match: the version the client last saw. */
+    expectedVersion?: number;
+}
+export interface Envelope<TBody = unknown> {
+    meta: RequestMeta;
+    body: TBody;
+}
+export interface Page<T> {
+    data: T[];
+    nextCursor: string | null;
+}

@@ -1,0 +1,32 @@
+export interface PlatformService {
+    /** App folder under apps/, NATS queue group, and name in /ready. */
+    name: string;
+    /** The PostgreSQL schema it owns: event store, read models, relay checkpoint. */
+    schema: string;
+}
+export declare const PLATFORM_SERVICES: readonly PlatformService[];
+/** The readiness operation every service answers (through the service kit). */
+export declare const healthPattern: (service: string) => string;
+export type HealthState = 'up' | 'degraded' | 'down';
+export interface ServiceHealth {
+    service: string;
+    /** Down: it cannot do its work now. */
+    status: 'up' | 'down';
+    /** Each dependency or part it needs (postgres, relay): degraded still works, but needs an operator's look. */
+    checks: Record<string, HealthState>;
+    /** Details of a degraded relay. */
+    relay?: {
+        parkedEvents: number;
+    };
+    /** Which installation (database) this service belongs to. */
+    installation?: string;
+}
+/**
+ * Which installation a database is: its PostgreSQL cluster's system identifier and the database name, hashed.
+ * Every process of one installation computes the same id from the database it shares.
+ */
+export declare function installationIdOf(systemIdentifier: string, database: string): string;
+/** The bus prefix of an installation without BUS_PREFIX: two databases on one NATS never share subjects. */
+export declare function derivedBusPrefix(installationId: string): string;
+/** The SQL that reads what installationIdOf needs (any role may run it). */
+export declare const INSTALLATION_QUERY = "SELECT system_identifier::text AS system, current_database() AS db FROM pg_control_system()";
