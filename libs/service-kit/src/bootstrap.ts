@@ -28,7 +28,9 @@ export async function bootstrapService({ name, module, errors }: ServiceBootstra
   await assertBusIsOurs(name, identity);
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module, natsMicroserviceOptions(name));
   app.useGlobalFilters(new RpcProblemFilter(mapErrors(errors), kitErrorMapper));
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT the server stops taking requests and answers those in flight before anything closes
+  // (PlatformNatsServer), then the relay and the pool close; the exit code says it went well.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen();
   if (process.env.HEALTH_PORT) {
     const probes = app.get(Readiness).listen(Number(process.env.HEALTH_PORT));

@@ -6,13 +6,15 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { problem } from '@platform/contracts';
-import type { NatsConnection } from 'nats';
-import { firstValueFrom, timeout } from 'rxjs';
-import { natsServers, rpcSubject, rpcTimeoutMs } from '../config/bus-config';
+import { randomUUID } from 'node:crypto';
+import { connect, Events, JSONCodec, type NatsConnection } from 'nats';
+import { natsServers, rpcChannel, rpcSubject, rpcTimeoutMs } from '../config/bus-config';
 import { rpcFailureProblem } from './rpc-failure';
 import { RpcProblemError } from './rpc-problem.error';
+
+const codec = JSONCodec<unknown>();
+type ReplyPacket = { response?: unknown; err?: unknown; isDisposed?: boolean };
 
 export interface RpcClientOptions {
   /** NATS servers (default `NATS_URL`). */
@@ -39,30 +41,34 @@ export const RPC_CLIENT_OPTIONS = Symbol('RPC_CLIENT_OPTIONS');
 @Injectable()
 export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RpcClient.name);
-  private readonly proxy: ClientProxy;
+  private readonly servers: string[];
+  private readonly name: string;
+  private nc?: Promise<NatsConnection>;
+  /** Between a disconnect and the reconnect: requests fail at once (503) instead of waiting for their deadline. */
+  private disconnected = false;
   readonly defaultTimeoutMs: number;
 
   constructor(@Optional() @Inject(RPC_CLIENT_OPTIONS) options: RpcClientOptions | null = null) {
     const servers = options?.servers ?? natsServers();
+    this.servers = Array.isArray(servers) ? servers : [servers];
+    this.name = options?.name ?? 'rpc-client';
     this.defaultTimeoutMs = options?.timeoutMs ?? rpcTimeoutMs();
-    this.proxy = ClientProxyFactory.create({
-      transport: Transport.NATS,
-      options: {
-        servers: Array.isArray(servers) ? servers : [servers],
-        name: options?.name ?? 'rpc-client',
-        // Keep reconnecting for ever; while NATS is away requests fail fast with 503.
-        maxReconnectAttempts: -1,
-        reconnectTimeWait: 500,
-      },
-    });
   }
 
+  /**
+   * Sends in the wire format of Nest's NATS transport (`{pattern, data, id}`, answered by `{response | err}`), on
+   * the connection's one multiplexed reply subscription rather than a fresh inbox per request.
+   */
   async send<T = unknown>(pattern: string, payload: unknown, options: RpcSendOptions = {}): Promise<T> {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     try {
-      // Nest refuses null/undefined payloads; an empty object says "no arguments" just as well.
-      const answer$ = this.proxy.send<T>(rpcSubject(pattern), payload ?? {}).pipe(timeout({ first: timeoutMs }));
-      return await firstValueFrom(answer$, { defaultValue: undefined as T });
+      const nc = await this.connection();
+      if (this.disconnected || nc.isClosed()) throw new Error('NATS connection lost (DISCONNECT)');
+      const request = { pattern: rpcChannel(pattern), data: payload ?? {}, id: randomUUID() };
+      const reply = await nc.request(rpcSubject(pattern), codec.encode(request), { timeout: timeoutMs });
+      const packet = codec.decode(reply.data) as ReplyPacket;
+      if (packet.err !== undefined && packet.err !== null) throw packet.err;
+      return packet.response as T;
     } catch (err) {
       throw new RpcProblemError(rpcFailureProblem(err, pattern, timeoutMs), pattern, err);
     }
@@ -88,8 +94,8 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await Promise.race([
         (async () => {
-          const nc = (await this.proxy.connect()) as NatsConnection;
-          if (nc.isClosed()) throw new Error('connection closed');
+          const nc = await this.connection();
+          if (nc.isClosed() || this.disconnected) throw new Error('connection lost');
           await nc.flush();
         })(),
         deadline,
@@ -103,15 +109,44 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     // Connect early so the first request does not pay for it; a bus that is down now is reported by /ready.
-    await this.proxy.connect().catch((err: unknown) => this.logger.warn(`NATS not reachable yet: ${messageOf(err)}`));
+    await this.connection().catch((err: unknown) => this.logger.warn(`NATS not reachable yet: ${messageOf(err)}`));
   }
 
   async close(): Promise<void> {
-    await this.proxy.close();
+    const nc = await this.nc?.catch(() => undefined);
+    this.nc = undefined;
+    await nc?.drain().catch(() => nc.close());
   }
 
   onModuleDestroy(): Promise<void> {
     return this.close();
+  }
+
+  private connection(): Promise<NatsConnection> {
+    this.nc ??= connect({
+      servers: this.servers,
+      name: this.name,
+      // Keep reconnecting for ever; while NATS is away requests fail fast with 503.
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+    }).then(
+      (nc) => {
+        void this.watch(nc);
+        return nc;
+      },
+      (err: unknown) => {
+        this.nc = undefined; // the next request tries again
+        throw err;
+      },
+    );
+    return this.nc;
+  }
+
+  private async watch(nc: NatsConnection): Promise<void> {
+    for await (const status of nc.status()) {
+      if (status.type === Events.Disconnect) this.disconnected = true;
+      if (status.type === Events.Reconnect) this.disconnected = false;
+    }
   }
 }
 

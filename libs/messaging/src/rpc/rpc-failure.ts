@@ -25,7 +25,7 @@ function messageOf(err: unknown): string {
 
 /** The problem a caller sees when `pattern` did not get a regular answer. */
 export function rpcFailureProblem(err: unknown, pattern: string, timeoutMs: number): ProblemDetails {
-  if (err instanceof TimeoutError) {
+  if (err instanceof TimeoutError || codeOf(err) === 'TIMEOUT') {
     return problem(504, `The service handling "${pattern}" did not answer within ${timeoutMs} ms`);
   }
   // The service answered with a problem (sent by RpcProblemFilter): pass it on unchanged.
@@ -35,6 +35,11 @@ export function rpcFailureProblem(err: unknown, pattern: string, timeoutMs: numb
 
   const message = messageOf(err);
   const code = codeOf(err);
+  if (code === 'MAX_PAYLOAD_EXCEEDED') {
+    return problem(413, 'The request is larger than the message bus carries; send less', [
+      { field: '(body)', message: 'too large' },
+    ]);
+  }
   // Nest reports NATS "no responders" (status 503 on the reply) as an EmptyResponseException.
   if (code === '503' || message.startsWith('Empty response. There are no subscribers')) {
     return problem(503, `No service is available for "${pattern}"`);
