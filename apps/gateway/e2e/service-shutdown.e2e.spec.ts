@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { startIsolatedPlatform, waitFor, type IsolatedPlatform } from '@platform/testing';
 import { Client } from 'pg';
 import { client } from './http-client';
