@@ -5,6 +5,8 @@ const base = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: pathsToModuleNameMapper(),
   testEnvironment: 'node',
+  // TypeScript first: a stray compiled .js beside a source file must never shadow it.
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'node'],
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
