@@ -8,7 +8,6 @@ import {
 import type { AppendResult, ExpectedRevision, InlineProjection, NewEvent, SqlExecutor } from '../port/event-store.port';
 import type { StoreTables } from './identifiers';
 import { isUniqueViolation } from './pg-errors';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
 import type { UpcasterChain } from './upcasting';
 
 export interface AppendSetup {
@@ -40,103 +39,70 @@ export async function appendEvents(
   if (events.length === 0)
     return { nextExpectedRevision: await checkOnly(sql, ctx.tables, streamId, expected), events: [] };
 
-  // Sized before anything is written (the JSON is needed for the INSERT anyway): nothing oversized is stored.
-  const json = events.map((e) => JSON.stringify({ data: e.data ?? null, metadata: e.metadata }));
-  json.forEach((text, i) => {
-    const bytes = Buffer.byteLength(text);
-    if (bytes > ctx.maxEventBytes) throw new EventTooLargeError(streamId, events[i].type, bytes, ctx.maxEventBytes);
+  // Sized before anything is written (the JSON is needed for the call anyway): nothing oversized is stored.
+  const ids = events.map((e) => e.id ?? uuidv7());
+  const rows = events.map((e, i) => {
+    const row = JSON.stringify({
+      i,
+      id: ids[i],
+      type: e.type,
+      schema_version: e.schemaVersion ?? ctx.upcasters.currentVersion(e.type),
+      data: e.data ?? null,
+      metadata: e.metadata,
+    });
+    const bytes = Buffer.byteLength(row);
+    if (bytes > ctx.maxEventBytes) throw new EventTooLargeError(streamId, e.type, bytes, ctx.maxEventBytes);
+    return row;
   });
-  if (!lockHeld) await lockStreams(sql, ctx.tables, [streamId]);
-  const last = await claimRevisions(sql, ctx.tables, streamId, expected, events.length);
-  const first = last - events.length + 1;
-  const rows = events.map((e, i) => ({
-    revision: first + i,
-    id: e.id ?? uuidv7(),
-    type: e.type,
-    schema_version: e.schemaVersion ?? ctx.upcasters.currentVersion(e.type),
-    data: e.data ?? null,
-    metadata: e.metadata,
-  }));
-  let inserted: EventRow[];
+  const [mode, exact] = typeof expected === 'number' ? ['exact', expected] : [expected, null];
+  let inserted: { revision: number; position: string; transaction_id: string }[];
   try {
-    // One statement, sorted by revision, so positions grow with revisions within the transaction.
-    const result = await sql.query<EventRow>(
-      `INSERT INTO ${ctx.tables.events} (stream_id, revision, id, type, schema_version, data, metadata)
-       SELECT $1, x.revision, x.id, x.type, x.schema_version, coalesce(x.data, 'null'), x.metadata
-       FROM jsonb_to_recordset($2::jsonb)
-         AS x(revision int, id uuid, type text, schema_version int, data jsonb, metadata jsonb)
-       ORDER BY x.revision
-       RETURNING ${EVENT_COLUMNS}`,
-      [streamId, JSON.stringify(rows)],
+    // One round trip: lock (unless held), expected-revision check, revision claim, insert, NOTIFY at commit.
+    const result = await sql.query<{ revision: number; position: string; transaction_id: string }>(
+      `SELECT out_revision AS revision, out_position AS position, out_transaction_id AS transaction_id
+       FROM ${ctx.tables.appendFunction}($1, $2, $3, $4::jsonb, $5, $6)`,
+      [streamId, mode, exact, `[${rows.join(',')}]`, !lockHeld, ctx.notify ? ctx.tables.channel : null],
     );
     inserted = result.rows;
   } catch (err) {
-    if (isUniqueViolation(err, 'events_stream_revision_key'))
-      throw new WrongExpectedRevisionError(streamId, expected, null);
-    if (isUniqueViolation(err, 'events_id_key'))
-      throw new DuplicateEventIdError(streamId, (err as { detail?: string }).detail ?? '');
-    throw err;
+    throw appendFailure(err, streamId, expected);
   }
-  const stored = inserted.sort((a, b) => a.revision - b.revision).map((r) => ctx.upcasters.upcast(toStoredEvent(r)));
+  const stored = inserted
+    .sort((a, b) => a.revision - b.revision)
+    .map((r, i) =>
+      ctx.upcasters.upcast({
+        id: ids[i],
+        streamId,
+        type: events[i].type,
+        schemaVersion: events[i].schemaVersion ?? ctx.upcasters.currentVersion(events[i].type),
+        data: events[i].data ?? null,
+        metadata: events[i].metadata,
+        revision: r.revision,
+        position: Number(r.position),
+        transactionId: r.transaction_id,
+      }),
+    );
+  const last = stored[stored.length - 1].revision;
 
   for (const projection of ctx.projections) {
     const handled = stored.filter((e) => projection.handles.includes(e.type));
     if (handled.length > 0) await projection.apply(handled, sql, { stateAfter });
   }
-  // Delivered at COMMIT, so listeners hear of committed events only (never of rolled-back ones): not a dual write.
-  if (ctx.notify) await sql.query('SELECT pg_notify($1, $2)', [ctx.tables.channel, '']);
   return { nextExpectedRevision: last, events: stored };
 }
 
-/**
- * Moves the stream row to its new revision and returns it, or throws. The row lock serialises writers of one
- * stream: a racing writer waits, then re-checks its condition against the committed row and fails cleanly.
- * The feed orders by transaction id, so a stream's transactions must also be in transaction-id order: the advisory
- * lock ensures it for a transaction's first write, and a transaction that already had an id older than the stream's
- * last writer is refused (StreamOrderConflictError, retryable).
- */
-async function claimRevisions(
-  sql: SqlExecutor,
-  t: StoreTables,
-  streamId: string,
-  expected: ExpectedRevision,
-  count: number,
-): Promise<number> {
-  if (expected === 'no_stream' || expected === 0) {
-    const { rows } = await sql.query<{ revision: number }>(
-      `INSERT INTO ${t.streams} (stream_id, revision, last_transaction_id) VALUES ($1, $2, pg_current_xact_id())
-       ON CONFLICT (stream_id) DO NOTHING RETURNING revision`,
-      [streamId, count],
-    );
-    if (rows[0]) return rows[0].revision;
-    throw new WrongExpectedRevisionError(streamId, expected, (await currentRevision(sql, t, streamId)).revision);
+/** The append function's refusals as the store's named errors (SQLSTATEs of migration event-store-004). */
+function appendFailure(err: unknown, streamId: string, expected: ExpectedRevision): unknown {
+  const e = err as { code?: string; detail?: string };
+  if (e?.code === 'P0409') {
+    const actual = e.detail ? Number(e.detail) : null;
+    return new WrongExpectedRevisionError(streamId, expected, actual);
   }
-  if (expected === 'any') {
-    const { rows } = await sql.query<{ revision: number }>(
-      `INSERT INTO ${t.streams} AS s (stream_id, revision, last_transaction_id) VALUES ($1, $2, pg_current_xact_id())
-       ON CONFLICT (stream_id) DO UPDATE
-         SET revision = s.revision + $2, last_transaction_id = EXCLUDED.last_transaction_id, updated_at = now()
-         WHERE s.last_transaction_id <= EXCLUDED.last_transaction_id
-       RETURNING revision`,
-      [streamId, count],
-    );
-    if (rows[0]) return rows[0].revision;
-    throw new StreamOrderConflictError(streamId);
-  }
-  const exact = expected === 'stream_exists' ? null : expected;
-  const { rows } = await sql.query<{ revision: number }>(
-    `UPDATE ${t.streams}
-       SET revision = revision + $2, last_transaction_id = pg_current_xact_id(), updated_at = now()
-     WHERE stream_id = $1 AND ($3::int IS NULL OR revision = $3) AND last_transaction_id <= pg_current_xact_id()
-     RETURNING revision`,
-    [streamId, count, exact],
-  );
-  if (rows[0]) return rows[0].revision;
-  const actual = await currentRevision(sql, t, streamId);
-  if (actual.revision === null || (exact !== null && actual.revision !== exact)) {
-    throw new WrongExpectedRevisionError(streamId, expected, actual.revision);
-  }
-  throw new StreamOrderConflictError(streamId);
+  if (e?.code === 'P0410') return new StreamOrderConflictError(streamId);
+  if (isUniqueViolation(err, 'events_stream_revision_key'))
+    return new WrongExpectedRevisionError(streamId, expected, null);
+  if (isUniqueViolation(err, 'events_id_key')) return new DuplicateEventIdError(streamId, e.detail ?? '');
+  return err;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface StoreTables {
   migrations: string;
   /** NOTIFY channel woken at every commit that appended events. */
   channel: string;
+  /** The one-round-trip append (migration event-store-004). */
+  appendFunction: string;
 }
 
 export function storeTables(schema: string): StoreTables {
@@ -29,5 +31,6 @@ export function storeTables(schema: string): StoreTables {
     checkpoints: `${s}.subscription_checkpoints`,
     migrations: `${s}.schema_migrations`,
     channel: `${schema}_events`,
+    appendFunction: `${s}.append_events`,
   };
 }

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { storeTables } from './identifiers';
+import { assertSchemaName, storeTables } from './identifiers';
 import { withTransaction } from './session';
 
 /** One schema change; `id` is recorded in `<schema>.schema_migrations` and never applied twice. */
@@ -11,6 +11,7 @@ export interface Migration {
 /** The event store's own tables, in order. Append new entries; never edit an applied one. */
 export function eventStoreMigrations(schema: string): Migration[] {
   const t = storeTables(schema);
+  assertSchemaName(schema);
   const s = `"${schema}"`;
   return [
     {
@@ -58,6 +59,70 @@ export function eventStoreMigrations(schema: string): Migration[] {
           position bigint NOT NULL DEFAULT 0,
           updated_at timestamptz NOT NULL DEFAULT now()
         );`,
+    },
+    {
+      id: 'event-store-004-append-function',
+      // One round trip per append: lock, expected-revision check, revision claim and insert in one statement.
+      // A numeric expectation that is already behind fails before the lock, so a stale writer never makes the
+      // writer with the right revision wait. Errors: P0409 wrong expected revision (DETAIL: the actual revision,
+      // empty for no stream), P0410 stream order conflict (retry in a new transaction). See append.ts.
+      sql: `
+        CREATE OR REPLACE FUNCTION ${s}.append_events(
+          p_stream text, p_mode text, p_expected int, p_events jsonb, p_lock boolean, p_notify text
+        ) RETURNS TABLE (out_revision int, out_position bigint, out_transaction_id text)
+        LANGUAGE plpgsql VOLATILE AS $fn$
+        DECLARE
+          n int := jsonb_array_length(p_events);
+          cur int;
+          last int;
+        BEGIN
+          IF p_mode = 'exact' AND p_expected > 0 THEN
+            SELECT s.revision INTO cur FROM ${t.streams} s WHERE s.stream_id = p_stream;
+            IF cur IS NOT NULL AND cur > p_expected THEN
+              RAISE EXCEPTION USING ERRCODE = 'P0409', MESSAGE = 'wrong expected revision', DETAIL = cur::text;
+            END IF;
+          END IF;
+          IF p_lock THEN
+            PERFORM pg_advisory_xact_lock(hashtext('${schema}'), hashtext(p_stream));
+          END IF;
+          IF p_mode = 'no_stream' OR (p_mode = 'exact' AND p_expected = 0) THEN
+            INSERT INTO ${t.streams} AS s (stream_id, revision, last_transaction_id)
+              VALUES (p_stream, n, pg_current_xact_id())
+              ON CONFLICT (stream_id) DO NOTHING RETURNING s.revision INTO last;
+          ELSIF p_mode = 'any' THEN
+            INSERT INTO ${t.streams} AS s (stream_id, revision, last_transaction_id)
+              VALUES (p_stream, n, pg_current_xact_id())
+              ON CONFLICT (stream_id) DO UPDATE
+                SET revision = s.revision + n, last_transaction_id = EXCLUDED.last_transaction_id, updated_at = now()
+                WHERE s.last_transaction_id <= EXCLUDED.last_transaction_id
+              RETURNING s.revision INTO last;
+            IF last IS NULL THEN
+              RAISE EXCEPTION USING ERRCODE = 'P0410', MESSAGE = 'stream order conflict';
+            END IF;
+          ELSE
+            UPDATE ${t.streams} s SET revision = s.revision + n, last_transaction_id = pg_current_xact_id(), updated_at = now()
+              WHERE s.stream_id = p_stream AND (p_mode = 'stream_exists' OR s.revision = p_expected)
+                AND s.last_transaction_id <= pg_current_xact_id()
+              RETURNING s.revision INTO last;
+          END IF;
+          IF last IS NULL THEN
+            SELECT s.revision INTO cur FROM ${t.streams} s WHERE s.stream_id = p_stream;
+            IF p_mode IN ('no_stream', 'stream_exists') OR cur IS NULL OR (p_mode = 'exact' AND cur <> p_expected) THEN
+              RAISE EXCEPTION USING ERRCODE = 'P0409', MESSAGE = 'wrong expected revision', DETAIL = coalesce(cur::text, '');
+            END IF;
+            RAISE EXCEPTION USING ERRCODE = 'P0410', MESSAGE = 'stream order conflict';
+          END IF;
+          IF p_notify IS NOT NULL THEN
+            PERFORM pg_notify(p_notify, '');
+          END IF;
+          RETURN QUERY
+            INSERT INTO ${t.events} AS e (stream_id, revision, id, type, schema_version, data, metadata)
+            SELECT p_stream, last - n + 1 + x.i, x.id, x.type, x.schema_version, coalesce(x.data, 'null'), x.metadata
+            FROM jsonb_to_recordset(p_events) AS x(i int, id uuid, type text, schema_version int, data jsonb, metadata jsonb)
+            ORDER BY x.i
+            RETURNING e.revision, e.position, e.transaction_id::text;
+        END
+        $fn$;`,
     },
   ];
 }

@@ -108,8 +108,22 @@ export class PostgresEventStore implements EventStore {
     return runMigrations(this.pool, this.schema, eventStoreMigrations(this.schema));
   }
 
-  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    return this.transaction((tx) => tx.append(streamId, events, options));
+  /**
+   * An append on its own. When no inline projection handles these events it is one statement in its own
+   * transaction: one round trip, no BEGIN or COMMIT of ours (the append function locks, checks and inserts).
+   */
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const projected = events.some((e) => this.ctx.projections.some((p) => p.handles.includes(e.type)));
+    if (projected || events.length === 0) return this.transaction((tx) => tx.append(streamId, events, options));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await appendEvents(this.pool, this.ctx, streamId, events, options.expectedRevision);
+        this.committedListeners.forEach((listener) => listener());
+        return result;
+      } catch (err) {
+        if (!(err instanceof StreamOrderConflictError) || attempt >= RETRY_ATTEMPTS) throw toUnavailable(err);
+      }
+    }
   }
 
   /**
