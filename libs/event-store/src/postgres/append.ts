@@ -111,9 +111,21 @@ function appendFailure(err: unknown, streamId: string, expected: ExpectedRevisio
  * higher than that of every earlier writer of these streams, which have all committed by then.
  */
 export async function lockStreams(sql: SqlExecutor, t: StoreTables, streamIds: readonly string[]): Promise<void> {
-  for (const id of [...new Set(streamIds)].sort()) {
-    await sql.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [t.schema, id]);
-  }
+  const ids = [...new Set(streamIds)].sort();
+  if (ids.length === 0) return;
+  // Literal values, so the statements need no parameters: they go in one round trip, in order, and a transaction's
+  // BEGIN can travel with them (DeferredBegin).
+  await sql.query(
+    ids
+      .map((id) => `SELECT pg_advisory_xact_lock(hashtext(${literal(t.schema)}), hashtext(${literal(id)}))`)
+      .join('; '),
+  );
+}
+
+/** A SQL string literal of any text (as node-postgres' escapeLiteral writes it). */
+export function literal(text: string): string {
+  const quoted = text.replace(/'/g, "''");
+  return text.includes('\\') ? ` E'${quoted.replace(/\\/g, '\\\\')}'` : `'${quoted}'`;
 }
 
 async function checkOnly(

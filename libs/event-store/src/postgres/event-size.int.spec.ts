@@ -30,3 +30,14 @@ describe('event size limit', () => {
     expect(new EventTooLargeError(streamId, 'T', 2, 1).message).toContain('limit is 1 bytes');
   });
 });
+
+describe('stream ids that need quoting', () => {
+  it('locks and appends to streams whose ids hold quotes and backslashes, in one transaction', async () => {
+    const ids = [`thing-it's`, 'thing-back\\slash', `thing-'\\'`];
+    await store.transaction(async (tx) => {
+      await tx.lockStreams(ids);
+      for (const id of ids) await tx.append(id, [event()], { expectedRevision: 'no_stream' });
+    });
+    for (const id of ids) expect((await store.readStream(id)).map((e) => e.streamId)).toEqual([id]);
+  });
+});

@@ -1,4 +1,4 @@
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { StreamOrderConflictError } from '../errors';
 import {
   FEED_START,
@@ -20,7 +20,7 @@ import { assertSchemaName, storeTables, type StoreTables } from './identifiers';
 import { eventStoreMigrations, runMigrations } from './migrations';
 import { isDeadlock, toUnavailable } from './pg-errors';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
-import { withTransaction } from './session';
+import { withDeferredTransaction } from './session';
 import { UpcasterChain } from './upcasting';
 
 export interface PostgresEventStoreOptions {
@@ -136,9 +136,9 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       try {
         let appended = false;
-        const result = await withTransaction(this.pool, async (client) => {
-          if (contended.size > 0) await lockStreams(client, this.tables, [...contended]);
-          return work(this.transactionOn(client, contended, () => (appended = true)));
+        const result = await withDeferredTransaction(this.pool, async (tx) => {
+          if (contended.size > 0) await lockStreams(tx, this.tables, [...contended]);
+          return work(this.transactionOn(tx, contended, () => (appended = true)));
         });
         if (appended) this.committedListeners.forEach((listener) => listener());
         return result;
@@ -193,8 +193,7 @@ export class PostgresEventStore implements EventStore {
     return () => this.committedListeners.delete(listener);
   }
 
-  private transactionOn(client: PoolClient, alreadyLocked: Set<string>, onAppend: () => void): EventStoreTransaction {
-    const sql: SqlExecutor = client;
+  private transactionOn(sql: SqlExecutor, alreadyLocked: Set<string>, onAppend: () => void): EventStoreTransaction {
     // Stream locks last until the transaction ends; each is taken once, however often the stream is touched.
     const locked = new Set(alreadyLocked);
     const lock = async (streamIds: readonly string[]) => {

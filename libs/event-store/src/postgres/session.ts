@@ -1,12 +1,43 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
+import type { SqlExecutor } from '../port/event-store.port';
 import { EventStoreUnavailableError } from '../errors';
 import { isConnectionError, toUnavailable } from './pg-errors';
+
+/**
+ * The connection of a transaction whose BEGIN travels with its first statement: a statement without parameters
+ * (a stream lock, say) is sent as `BEGIN; <statement>` in one round trip; one with parameters needs BEGIN alone
+ * first (the extended protocol takes one statement). A transaction that ran nothing needs no BEGIN nor COMMIT.
+ */
+export class DeferredBegin implements SqlExecutor {
+  begun = false;
+
+  constructor(readonly client: PoolClient) {}
+
+  async query<R extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<{ rows: R[]; rowCount: number | null }> {
+    if (this.begun) return this.client.query<R>(text, params);
+    this.begun = true;
+    if (params && params.length > 0) {
+      await this.client.query('BEGIN');
+      return this.client.query<R>(text, params);
+    }
+    const results = (await this.client.query(`BEGIN; ${text}`)) as unknown as QueryResult<R>[];
+    return results[results.length - 1];
+  }
+}
 
 /**
  * BEGIN, work, COMMIT on one pooled client; ROLLBACK on any failure. Connection failures surface as
  * EventStoreUnavailableError and the client is destroyed instead of going back to the pool.
  */
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return withDeferredTransaction(pool, (tx) => tx.query('SELECT 1').then(() => work(tx.client)));
+}
+
+/** withTransaction, with the BEGIN sent together with the first statement (see DeferredBegin). */
+export async function withDeferredTransaction<T>(pool: Pool, work: (tx: DeferredBegin) => Promise<T>): Promise<T> {
   let client: PoolClient;
   try {
     client = await pool.connect();
@@ -18,14 +49,14 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
   // A socket that drops between two queries emits 'error' on the client; unhandled, it would crash the process.
   const onError = (err: Error) => (broken ??= err);
   client.on('error', onError);
+  const tx = new DeferredBegin(client);
   try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
+    const result = await work(tx);
+    if (tx.begun) await client.query('COMMIT');
     return result;
   } catch (err) {
     if (isConnectionError(err)) broken ??= err instanceof Error ? err : new Error(String(err));
-    if (!broken) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    if (!broken && tx.begun) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
     throw toUnavailable(err);
   } finally {
     client.off('error', onError);
