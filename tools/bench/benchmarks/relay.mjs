@@ -23,7 +23,7 @@ export const relayBenchmark = {
     const messaging = dist('libs/messaging/src/index.js');
     const { connect } = require('nats');
     const db = await createBenchDatabase('relay');
-    const bus = createBenchBus('relay', messaging.streamNamePrefix);
+    const bus = createBenchBus('relay');
     const store = await PostgresEventStore.connect({
       connectionString: db.url,
       schema: 'bench',

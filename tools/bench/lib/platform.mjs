@@ -53,12 +53,11 @@ export async function startPlatform({ databaseUrl, busPrefix, env = {} }) {
  * headers of an authenticated JSON request. Everything is removed at cleanup.
  */
 export async function startBenchPlatform(name) {
-  const { natsUrl, dist } = await import('./env.mjs');
+  const { natsUrl } = await import('./env.mjs');
   const { createBenchBus, createBenchDatabase } = await import('./isolation.mjs');
-  natsUrl();
-  const messaging = dist('libs/messaging/src/index.js');
+  natsUrl(); // refuses anything but the loopback address
   const db = await createBenchDatabase(name);
-  const bus = createBenchBus(name, messaging.streamNamePrefix);
+  const bus = createBenchBus(name);
   const platform = await startPlatform({
     databaseUrl: db.url,
     busPrefix: bus.prefix,

@@ -1,0 +1,2 @@
+export * from './platform-apps';
+export * from './isolation';
