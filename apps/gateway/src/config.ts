@@ -7,12 +7,22 @@ export interface GatewayConfig {
   adminToken: string;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  requestTimeoutMs: number;
 }
 
-const int = (name: string, fallback: number) => {
+/** A setting the gateway refuses to start with; its message is all the operator needs. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+// A body travels on as one NATS message (1 MiB max_payload) with its metadata, re-encoded: keep a margin.
+export const MAX_BODY_LIMIT_BYTES = 786_432;
+
+const int = (name: string, fallback: number, max = Number.MAX_SAFE_INTEGER) => {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  if (value > max) throw new ConfigError(`${name} must be at most ${max}, got ${value}`);
   return value;
 };
 
@@ -36,8 +46,9 @@ export function loadConfig(): GatewayConfig {
   return {
     port: int('PORT', 3000),
     adminToken: adminToken(),
-    bodyLimitBytes: 1024 * 1024,
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 524_288, MAX_BODY_LIMIT_BYTES),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 120_000),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 10_000),
   };
 }
 

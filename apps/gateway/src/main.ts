@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './http/client-errors';
 import { configureFastify, requestIdFrom } from './http/fastify-setup';
 import { setupOpenApi } from './http/openapi';
 
@@ -13,6 +14,16 @@ async function bootstrap() {
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdFrom,
     requestIdLogLabel: 'requestId',
+    requestTimeout: config.requestTimeoutMs,
+    // Given to Node too: it derives its headers timeout from it at creation (60 s otherwise), and when that is the
+    // longer of the two it swaps them, so bodies got 60 s. It also looks for expired requests only every 30 s.
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
+    },
+    clientErrorHandler: clientErrorHandler(config.requestTimeoutMs),
+    frameworkErrors,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: ['error', 'warn', 'log'],
@@ -26,6 +37,6 @@ async function bootstrap() {
 }
 
 bootstrap().catch((err) => {
-  console.error(err);
+  console.error(err instanceof ConfigError ? `Gateway not started: ${err.message}` : err);
   process.exit(1);
 });

@@ -3,8 +3,12 @@ import { problem } from '@platform/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { GatewayConfig } from '../config';
+import { useJsonBodyParser } from './json-body';
+import { sendProblem } from './problem.filter';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+// RFC 9110 asks servers to take URLs of 8000 octets; nothing in this API needs more.
+export const MAX_URL_LENGTH = 8192;
 
 /** A request id for every request: the caller's X-Request-Id when sane, else a fresh one. */
 export function requestIdFrom(req: { headers: Record<string, string | string[] | undefined> }): string {
@@ -16,8 +20,13 @@ export function requestIdFrom(req: { headers: Record<string, string | string[] |
 export async function configureFastify(fastify: FastifyInstance, config: GatewayConfig): Promise<void> {
   // Only JSON bodies: anything else (text/plain included) is a 415 rather than a silently accepted string.
   fastify.removeContentTypeParser(['text/plain']);
+  useJsonBodyParser(fastify);
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('X-Request-Id', req.id);
+    if (req.url.length > MAX_URL_LENGTH) {
+      sendProblem(reply, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters`));
+      return reply;
+    }
   });
   await fastify.register(rateLimit, {
     max: config.rateLimitPerMinute,
