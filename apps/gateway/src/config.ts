@@ -7,6 +7,7 @@ export interface GatewayConfig {
   adminToken: string;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  unauthenticatedRateLimitPerMinute: number;
   requestTimeoutMs: number;
 }
 
@@ -48,6 +49,7 @@ export function loadConfig(): GatewayConfig {
     adminToken: adminToken(),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 524_288, MAX_BODY_LIMIT_BYTES),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 120_000),
+    unauthenticatedRateLimitPerMinute: int('UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE', 60),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 10_000),
   };
 }

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { problem, ProblemError, type RequestMeta } from '@platform/contracts';
 import { createHash, randomUUID } from 'node:crypto';
-import type { AuthenticatedRequest } from './auth.guard';
+import type { AuthenticatedRequest } from './authentication';
 
 const header = (req: AuthenticatedRequest, name: string): string | undefined => {
   const value = req.headers[name];
@@ -23,10 +23,7 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   if (!(version <= MAX_VERSION)) {
     throw new ProblemError(
       problem(400, 'If-Match must be an ETag from a previous response, like "3"', [
-        {
-          field: 'If-Match',
-          message: match ? `a version is at most ${MAX_VERSION}` : 'not a version ETag',
-        },
+        { field: 'If-Match', message: match ? `a version is at most ${MAX_VERSION}` : 'not a version ETag' },
       ]),
     );
   }

@@ -1,5 +1,5 @@
 import { ProblemError } from '@platform/contracts';
-import type { AuthenticatedRequest } from './auth.guard';
+import type { AuthenticatedRequest } from './authentication';
 import { parseIfMatch, requestMeta } from './request-meta';
 
 describe('parseIfMatch', () => {
