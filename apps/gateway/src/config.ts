@@ -19,6 +19,10 @@ export class ConfigError extends Error {
 // A body travels on as one NATS message (1 MiB max_payload) with its metadata, re-encoded: keep a margin.
 export const MAX_BODY_LIMIT_BYTES = 786_432;
 
+const MIN_ADMIN_TOKEN_LENGTH = 32;
+// Example values that get copied into real deployments; the last one is the one k8s/secret.yaml ships.
+const PLACEHOLDER_TOKENS = ['change-me', 'changeme', 'replace-me', 'replaceme', 'replace-me-with-a-random-admin-token'];
+
 const int = (name: string, fallback: number, max = Number.MAX_SAFE_INTEGER) => {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
@@ -26,6 +30,22 @@ const int = (name: string, fallback: number, max = Number.MAX_SAFE_INTEGER) => {
   if (value > max) throw new ConfigError(`${name} must be at most ${max}, got ${value}`);
   return value;
 };
+
+/** The admin token as given, or a ConfigError saying why it must not guard the platform. */
+export function checkAdminToken(token: string): string {
+  const fix = 'set ADMIN_TOKEN to a random value, e.g. "openssl rand -base64 32", or unset it to have one generated';
+  if (PLACEHOLDER_TOKENS.includes(token.trim().toLowerCase())) {
+    throw new ConfigError(`ADMIN_TOKEN is the placeholder "${token}": ${fix}`);
+  }
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new ConfigError(
+      `ADMIN_TOKEN has ${token.length} characters, at least ${MIN_ADMIN_TOKEN_LENGTH} needed: ${fix}`,
+    );
+  }
+  // A bearer token is one run of non-space characters; with a space in it no request could ever present it.
+  if (/\s/.test(token)) throw new ConfigError(`ADMIN_TOKEN contains whitespace: ${fix}`);
+  return token;
+}
 
 /**
  * ADMIN_TOKEN from the environment; when unset, the token stored at first start (printed once then).
@@ -46,7 +66,7 @@ export function adminToken(log: (line: string) => void = console.log): string {
 export function loadConfig(): GatewayConfig {
   return {
     port: int('PORT', 3000),
-    adminToken: adminToken(),
+    adminToken: checkAdminToken(adminToken()),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 524_288, MAX_BODY_LIMIT_BYTES),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 120_000),
     unauthenticatedRateLimitPerMinute: int('UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE', 60),
