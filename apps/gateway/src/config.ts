@@ -9,6 +9,7 @@ export interface GatewayConfig {
   rateLimitPerMinute: number;
   unauthenticatedRateLimitPerMinute: number;
   requestTimeoutMs: number;
+  shutdownTimeoutMs: number;
 }
 
 /** A setting the gateway refuses to start with; its message is all the operator needs. */
@@ -71,6 +72,7 @@ export function loadConfig(): GatewayConfig {
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 120_000),
     unauthenticatedRateLimitPerMinute: int('UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE', 60),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 10_000),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000),
   };
 }
 

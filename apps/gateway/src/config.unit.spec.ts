@@ -39,18 +39,24 @@ describe('loadConfig', () => {
   const saved = { ...process.env };
   beforeEach(() => {
     process.env.ADMIN_TOKEN = randomBytes(32).toString('base64url');
-    for (const name of ['BODY_LIMIT_BYTES', 'REQUEST_TIMEOUT_MS', 'UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE'])
+    for (const name of [
+      'BODY_LIMIT_BYTES',
+      'REQUEST_TIMEOUT_MS',
+      'UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE',
+      'SHUTDOWN_TIMEOUT_MS',
+    ])
       delete process.env[name];
   });
   afterAll(() => {
     process.env = saved;
   });
 
-  it('defaults: 512 KiB bodies, 60 unauthenticated requests a minute, a 10 s request timeout', () => {
+  it('defaults: 512 KiB bodies, 60 unauthenticated requests a minute, 10 s request and shutdown timeouts', () => {
     expect(loadConfig()).toMatchObject({
       bodyLimitBytes: 524_288,
       unauthenticatedRateLimitPerMinute: 60,
       requestTimeoutMs: 10_000,
+      shutdownTimeoutMs: 10_000,
     });
   });
 

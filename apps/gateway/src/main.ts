@@ -7,9 +7,11 @@ import { ConfigError, loadConfig } from './config';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './http/client-errors';
 import { configureFastify, requestIdFrom } from './http/fastify-setup';
 import { setupOpenApi } from './http/openapi';
+import { closeOnSignals, type Lifecycle } from './http/shutdown';
 
 async function bootstrap() {
   const config = loadConfig();
+  const lifecycle: Lifecycle = { closing: false };
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdFrom,
@@ -24,14 +26,16 @@ async function bootstrap() {
     clientErrorHandler: clientErrorHandler(config.requestTimeoutMs),
     frameworkErrors,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    return503OnClosing: false, // the closing hook answers with a problem document instead
+    forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: ['error', 'warn', 'log'],
     bodyParser: false, // Fastify's own JSON parser only: form and other bodies get 415
   });
-  await configureFastify(app.getHttpAdapter().getInstance(), config);
+  await configureFastify(app.getHttpAdapter().getInstance(), config, lifecycle);
   setupOpenApi(app);
-  app.enableShutdownHooks();
+  closeOnSignals(app, lifecycle, config.shutdownTimeoutMs);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   Logger.log(`Gateway listening on http://127.0.0.1:${config.port} (OpenAPI at /api/docs)`, 'Gateway');
 }

@@ -6,6 +6,7 @@ import type { GatewayConfig } from '../config';
 import { createAuthenticate, type AuthenticatedRequest } from './authentication';
 import { useJsonBodyParser } from './json-body';
 import { sendProblem } from './problem.filter';
+import { addClosingHooks, type Lifecycle } from './shutdown';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 // RFC 9110 asks servers to take URLs of 8000 octets; nothing in this API needs more.
@@ -23,13 +24,18 @@ export const rateLimitKey = (req: AuthenticatedRequest): string =>
   req.actorId ? `actor:${req.actorId}` : `anon:${req.ip}`;
 
 /** Things Fastify decides before Nest sees a request: who is calling, body parsing, size, media type, limits. */
-export async function configureFastify(fastify: FastifyInstance, config: GatewayConfig): Promise<void> {
+export async function configureFastify(
+  fastify: FastifyInstance,
+  config: GatewayConfig,
+  lifecycle: Lifecycle,
+): Promise<void> {
   // Only JSON bodies: anything else (text/plain included) is a 415 rather than a silently accepted string.
   fastify.removeContentTypeParser(['text/plain']);
   useJsonBodyParser(fastify);
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('X-Request-Id', req.id);
   });
+  addClosingHooks(fastify, lifecycle);
   const authenticate = createAuthenticate(config.adminToken);
   // Ahead of the rate limiter's hook (a route-level one, so it always runs after these), which keys on the actor.
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
