@@ -1,4 +1,5 @@
-import { startIsolatedPlatform, type IsolatedPlatform } from '@platform/testing';
+import { startIsolatedPlatform, waitFor, type IsolatedPlatform } from '@platform/testing';
+import { Agent, request } from 'node:http';
 import { client, type Answer } from './http-client';
 import { RawConnection } from './raw-http';
 
@@ -13,6 +14,20 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timed ou
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** One GET on a keep-alive agent: "200", "<status> <content type>", "refused", or "error <code>". */
+function keepAliveGet(agent: Agent, url: string, token: string): Promise<string> {
+  return new Promise((resolve) => {
+    const req = request(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode === 200 ? '200' : `${res.statusCode} ${res.headers['content-type']}`));
+    });
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      resolve(err.code === 'ECONNREFUSED' ? 'refused' : `error ${err.code}`),
+    );
+    req.end();
+  });
 }
 
 describe('gateway shutdown', () => {
@@ -82,5 +97,37 @@ describe('gateway shutdown', () => {
     expect(await within(exited, 8000)).toBe(0);
     expect(Date.now() - resumed).toBeLessThan(3000);
     expect([idle.isClosed, busy.isClosed, late.isClosed]).toEqual([true, true, true]);
+  });
+
+  it('under keep-alive load, SIGTERM leaves each request a real answer or a 503 problem+json, never a reset', async () => {
+    await platform.stop('gateway'); // whatever the test before left, a fresh gateway
+    await platform.start('gateway');
+    await waitFor(async () => (await fetch(`${platform.baseUrl}/ready`)).status === 200, 'the gateway to be ready');
+    const gateway = platform.processes.get('gateway')!;
+    const exited = new Promise<number | null>((resolve) => gateway.once('exit', (code) => resolve(code)));
+    const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+    const outcomes = new Map<string, number>();
+    let stop = false;
+    const clients = Array.from({ length: 16 }, async () => {
+      while (!stop) {
+        const outcome = await keepAliveGet(agent, `${platform.baseUrl}/api/v1/assistants/types`, platform.token);
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        stop ||= outcome === 'refused';
+      }
+    });
+    let exit: number | null | 'timed out';
+    try {
+      await sleep(1000);
+      gateway.kill('SIGTERM');
+      exit = await within(exited, 8000);
+    } finally {
+      stop = true;
+      await Promise.all(clients);
+      agent.destroy();
+    }
+    expect(exit).toBe(0);
+    const clean = ['200', 'refused', '503 application/problem+json; charset=utf-8'];
+    expect([...outcomes].filter(([kind]) => !clean.includes(kind))).toEqual([]);
+    expect(outcomes.get('200')).toBeGreaterThan(0);
   });
 });

@@ -27,7 +27,6 @@ async function bootstrap() {
     frameworkErrors,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     return503OnClosing: false, // the closing hook answers with a problem document instead
-    forceCloseConnections: 'idle',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: ['error', 'warn', 'log'],

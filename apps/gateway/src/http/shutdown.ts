@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { problem } from '@platform/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { sendProblem } from './problem.filter';
 
 /** Set once a stop signal arrives; read by the request hooks. */
@@ -25,6 +27,23 @@ export function addClosingHooks(fastify: FastifyInstance, lifecycle: Lifecycle):
   });
 }
 
+// How long keep-alive connections may still send a request (answered 503, closing them) before idle ones are closed.
+const IDLE_GRACE_MS = 1000;
+
+/**
+ * Stops accepting connections and resolves once every open one has ended. Unlike http.Server#close, which closes
+ * idle keep-alive sockets at once, idle ones are closed only after a grace: a client may be writing its next
+ * request on one at this very moment, and a reset would leave it unsure whether that request was processed.
+ */
+async function drainConnections(server: Server): Promise<void> {
+  const ended = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, IDLE_GRACE_MS)))]);
+  clearTimeout(timer);
+  server.closeIdleConnections();
+  await ended;
+}
+
 /**
  * On SIGTERM or SIGINT: stop accepting connections, let requests in flight get their answers (they wait on NATS
  * replies), then close the app, the NATS connection last. Nest's own shutdown hooks would close NATS first and
@@ -41,8 +60,7 @@ export function closeOnSignals(app: NestFastifyApplication, lifecycle: Lifecycle
       process.exit(1);
     }, timeoutMs).unref();
     try {
-      // Resolves once the server has stopped listening and every connection has ended.
-      await app.getHttpAdapter().getInstance().close();
+      await drainConnections(app.getHttpAdapter().getInstance().server);
       await app.close();
       process.exit(0);
     } catch (err) {
