@@ -14,7 +14,8 @@ function startNats(port: number, storeDir: string): ChildProcess {
 }
 
 async function stopNats(nats: ChildProcess): Promise<void> {
-  if (nats.exitCode !== null) return;
+  // A killed process has a signalCode and no exitCode: waiting for another 'exit' from it would never end.
+  if (nats.exitCode !== null || nats.signalCode !== null) return;
   const exited = new Promise((r) => nats.once('exit', r));
   nats.kill('SIGKILL');
   await exited;

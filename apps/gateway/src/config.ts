@@ -7,14 +7,46 @@ export interface GatewayConfig {
   adminToken: string;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  unauthenticatedRateLimitPerMinute: number;
+  requestTimeoutMs: number;
+  shutdownTimeoutMs: number;
 }
 
-const int = (name: string, fallback: number) => {
+/** A setting the gateway refuses to start with; its message is all the operator needs. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+// A body travels on as one NATS message (1 MiB max_payload) with its metadata, re-encoded: keep a margin.
+export const MAX_BODY_LIMIT_BYTES = 786_432;
+
+const MIN_ADMIN_TOKEN_LENGTH = 32;
+// Example values that get copied into real deployments; the last one is the one k8s/secret.yaml ships.
+const PLACEHOLDER_TOKENS = ['change-me', 'changeme', 'replace-me', 'replaceme', 'replace-me-with-a-random-admin-token'];
+
+const int = (name: string, fallback: number, max = Number.MAX_SAFE_INTEGER) => {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  if (value > max) throw new ConfigError(`${name} must be at most ${max}, got ${value}`);
   return value;
 };
+
+/** The admin token as given, or a ConfigError saying why it must not guard the platform. */
+export function checkAdminToken(token: string): string {
+  const fix = 'set ADMIN_TOKEN to a random value, e.g. "openssl rand -base64 32", or unset it to have one generated';
+  if (PLACEHOLDER_TOKENS.includes(token.trim().toLowerCase())) {
+    throw new ConfigError(`ADMIN_TOKEN is the placeholder "${token}": ${fix}`);
+  }
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new ConfigError(
+      `ADMIN_TOKEN has ${token.length} characters, at least ${MIN_ADMIN_TOKEN_LENGTH} needed: ${fix}`,
+    );
+  }
+  // A bearer token is one run of non-space characters; with a space in it no request could ever present it.
+  if (/\s/.test(token)) throw new ConfigError(`ADMIN_TOKEN contains whitespace: ${fix}`);
+  return token;
+}
 
 /**
  * ADMIN_TOKEN from the environment; when unset, the token stored at first start (printed once then).
@@ -35,9 +67,12 @@ export function adminToken(log: (line: string) => void = console.log): string {
 export function loadConfig(): GatewayConfig {
   return {
     port: int('PORT', 3000),
-    adminToken: adminToken(),
-    bodyLimitBytes: 1024 * 1024,
+    adminToken: checkAdminToken(adminToken()),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 524_288, MAX_BODY_LIMIT_BYTES),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 120_000),
+    unauthenticatedRateLimitPerMinute: int('UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE', 60),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 10_000),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000),
   };
 }
 

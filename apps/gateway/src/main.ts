@@ -4,26 +4,40 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { resolveBusIdentity } from '@platform/messaging';
 import { AppModule } from './app.module';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './http/client-errors';
 import { configureFastify, requestIdFrom } from './http/fastify-setup';
 import { setupOpenApi } from './http/openapi';
+import { closeOnSignals, type Lifecycle } from './http/shutdown';
 
 async function bootstrap() {
   // The bus prefix depends on the installation (the database): fixed before anything is sent on the bus.
   const identity = await resolveBusIdentity();
   const config = loadConfig();
+  const lifecycle: Lifecycle = { closing: false };
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     genReqId: requestIdFrom,
     requestIdLogLabel: 'requestId',
+    requestTimeout: config.requestTimeoutMs,
+    // Given to Node too: it derives its headers timeout from it at creation (60 s otherwise), and when that is the
+    // longer of the two it swaps them, so bodies got 60 s. It also looks for expired requests only every 30 s.
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
+    },
+    clientErrorHandler: clientErrorHandler(config.requestTimeoutMs),
+    frameworkErrors,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    return503OnClosing: false, // the closing hook answers with a problem document instead
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: ['error', 'warn', 'log'],
     bodyParser: false, // Fastify's own JSON parser only: form and other bodies get 415
   });
-  await configureFastify(app.getHttpAdapter().getInstance(), config);
+  await configureFastify(app.getHttpAdapter().getInstance(), config, lifecycle);
   setupOpenApi(app);
-  app.enableShutdownHooks();
+  closeOnSignals(app, lifecycle, config.shutdownTimeoutMs);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   Logger.log(
     `Gateway listening on http://127.0.0.1:${config.port} (OpenAPI at /api/docs; bus "${identity.prefix}")`,
@@ -32,6 +46,6 @@ async function bootstrap() {
 }
 
 bootstrap().catch((err) => {
-  console.error(err);
+  console.error(err instanceof ConfigError ? `Gateway not started: ${err.message}` : err);
   process.exit(1);
 });

@@ -3,8 +3,15 @@ import { problem } from '@platform/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { GatewayConfig } from '../config';
+import { createAuthenticate, type AuthenticatedRequest } from './authentication';
+import { useJsonBodyParser } from './json-body';
+import { sendProblem } from './problem.filter';
+import { addClosingHooks, type Lifecycle } from './shutdown';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+// RFC 9110 asks servers to take URLs of 8000 octets; nothing in this API needs more.
+export const MAX_URL_LENGTH = 8192;
+const UNLIMITED_PATHS = new Set(['/health', '/ready']);
 
 /** A request id for every request: the caller's X-Request-Id when sane, else a fresh one. */
 export function requestIdFrom(req: { headers: Record<string, string | string[] | undefined> }): string {
@@ -12,18 +19,38 @@ export function requestIdFrom(req: { headers: Record<string, string | string[] |
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7();
 }
 
-/** Things Fastify decides before Nest sees a request: body parsing, size, media type, rate limits. */
-export async function configureFastify(fastify: FastifyInstance, config: GatewayConfig): Promise<void> {
+/** The authenticated actor, or the client address when authentication failed or was absent. */
+export const rateLimitKey = (req: AuthenticatedRequest): string =>
+  req.actorId ? `actor:${req.actorId}` : `anon:${req.ip}`;
+
+/** Things Fastify decides before Nest sees a request: who is calling, body parsing, size, media type, limits. */
+export async function configureFastify(
+  fastify: FastifyInstance,
+  config: GatewayConfig,
+  lifecycle: Lifecycle,
+): Promise<void> {
   // Only JSON bodies: anything else (text/plain included) is a 415 rather than a silently accepted string.
   fastify.removeContentTypeParser(['text/plain']);
+  useJsonBodyParser(fastify);
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     reply.header('X-Request-Id', req.id);
   });
+  addClosingHooks(fastify, lifecycle);
+  const authenticate = createAuthenticate(config.adminToken);
+  // Ahead of the rate limiter's hook (a route-level one, so it always runs after these), which keys on the actor.
+  fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.url.length > MAX_URL_LENGTH) {
+      sendProblem(reply, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters`));
+      return reply;
+    }
+    authenticate(req);
+  });
   await fastify.register(rateLimit, {
-    max: config.rateLimitPerMinute,
+    max: (_req, key) =>
+      key.startsWith('actor:') ? config.rateLimitPerMinute : config.unauthenticatedRateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: (req) => `${req.headers.authorization ?? ''}|${req.ip}`,
-    allowList: (req) => req.url === '/health' || req.url === '/ready',
+    keyGenerator: rateLimitKey,
+    allowList: (req) => UNLIMITED_PATHS.has(req.url.split('?', 1)[0]),
     // The plugin sets Retry-After itself; the body is our problem document.
     errorResponseBuilder: (_req, ctx) => ({
       ...problem(429, `More than ${ctx.max} requests in a minute; retry after ${ctx.after}`),

@@ -25,7 +25,7 @@ const problemSchema: JsonSchema = {
   },
 };
 
-const problems = [400, 401, 404, 409, 412, 413, 415, 422, 503, 504].map((status) =>
+const problems = [400, 401, 404, 409, 412, 413, 415, 422, 429, 503, 504].map((status) =>
   ApiResponse({
     status,
     description: 'RFC 9457 problem details',

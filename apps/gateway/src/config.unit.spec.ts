@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { checkAdminToken, ConfigError, loadConfig } from './config';
+
+describe('admin token rule', () => {
+  it('takes a long random token, such as the generated ones', () => {
+    const token = randomBytes(32).toString('base64url');
+    expect(checkAdminToken(token)).toBe(token);
+    expect(checkAdminToken(`test-token-${randomBytes(16).toString('hex')}`)).toBeTruthy();
+  });
+
+  it('refuses a token shorter than 32 characters without echoing it', () => {
+    expect(() => checkAdminToken('s3cr3t-but-short')).toThrow(ConfigError);
+    expect(() => checkAdminToken('x'.repeat(31))).toThrow(/31 characters, at least 32/);
+    expect(() => checkAdminToken('s3cr3t-but-short')).not.toThrow(/s3cr3t/);
+  });
+
+  it('refuses the placeholders, whatever their case', () => {
+    for (const placeholder of ['change-me', 'CHANGEME', 'replace-me', ' Replace-Me ']) {
+      expect(() => checkAdminToken(placeholder)).toThrow(/placeholder/);
+    }
+  });
+
+  it('refuses the placeholder k8s/secret.yaml ships, long as it is', () => {
+    const secret = parse(readFileSync(join(__dirname, '../../../k8s/secret.yaml'), 'utf8'));
+    const shipped: string = secret.stringData.ADMIN_TOKEN;
+    expect(shipped.length).toBeGreaterThanOrEqual(32);
+    expect(() => checkAdminToken(shipped)).toThrow(/placeholder/);
+  });
+
+  it('refuses a token no Authorization header could carry', () => {
+    expect(() => checkAdminToken(`${'a'.repeat(20)} ${'b'.repeat(20)}`)).toThrow(/whitespace/);
+  });
+});
+
+describe('loadConfig', () => {
+  const saved = { ...process.env };
+  beforeEach(() => {
+    process.env.ADMIN_TOKEN = randomBytes(32).toString('base64url');
+    for (const name of [
+      'BODY_LIMIT_BYTES',
+      'REQUEST_TIMEOUT_MS',
+      'UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE',
+      'SHUTDOWN_TIMEOUT_MS',
+    ])
+      delete process.env[name];
+  });
+  afterAll(() => {
+    process.env = saved;
+  });
+
+  it('defaults: 512 KiB bodies, 60 unauthenticated requests a minute, 10 s request and shutdown timeouts', () => {
+    expect(loadConfig()).toMatchObject({
+      bodyLimitBytes: 524_288,
+      unauthenticatedRateLimitPerMinute: 60,
+      requestTimeoutMs: 10_000,
+      shutdownTimeoutMs: 10_000,
+    });
+  });
+
+  it('takes BODY_LIMIT_BYTES up to 786432 and refuses more, which would not fit a NATS message', () => {
+    process.env.BODY_LIMIT_BYTES = '786432';
+    expect(loadConfig().bodyLimitBytes).toBe(786_432);
+    process.env.BODY_LIMIT_BYTES = '786433';
+    expect(() => loadConfig()).toThrow(new ConfigError('BODY_LIMIT_BYTES must be at most 786432, got 786433'));
+  });
+
+  it('refuses to start with a placeholder admin token', () => {
+    process.env.ADMIN_TOKEN = 'changeme';
+    expect(() => loadConfig()).toThrow(ConfigError);
+  });
+});
