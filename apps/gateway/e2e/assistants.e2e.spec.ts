@@ -262,6 +262,7 @@ describe('assistants over HTTP through the gateway', () => {
     it('serves the static routes, never reading them as an id', async () => {
       const types = await api('GET', '/api/v1/assistants/types');
       expect(types.status).toBe(200);
+      expect(types.body.nextCursor).toBeNull();
       expect(types.body.data.map((t: any) => t.value)).toEqual([
         'general',
         'specialized',
@@ -278,6 +279,7 @@ describe('assistants over HTTP through the gateway', () => {
         description: expect.any(String),
       });
       const statuses = await api('GET', '/api/v1/assistants/statuses');
+      expect(statuses.body.nextCursor).toBeNull();
       expect(statuses.body.data.find((s: any) => s.value === 'draft').allowedNext).toEqual(['active', 'archived']);
       expect(statuses.body.data.find((s: any) => s.value === 'archived').allowedNext).toEqual([]);
       const search = await api('GET', '/api/v1/assistants/search');

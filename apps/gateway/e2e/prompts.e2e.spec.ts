@@ -139,6 +139,7 @@ describe('prompts, links and system prompts over HTTP', () => {
         ['Side A', 'secondary', 1],
         ['Backup', 'fallback', 1],
       ]);
+      expect(links.nextCursor).toBeNull();
       const updated = await ok(api('PUT', `/api/v1/assistants/${a.id}/prompts/${p2.id}`, { body: { priority: 95 } }));
       expect(updated).toMatchObject({ priority: 95 });
       expect(
@@ -155,9 +156,32 @@ describe('prompts, links and system prompts over HTTP', () => {
           pin: { label: 'latest' },
         },
       ]);
+      expect(users.nextCursor).toBeNull();
       expect((await api('DELETE', `/api/v1/assistants/${a.id}/prompts/${p2.id}`)).status).toBe(204);
       expect((await api('DELETE', `/api/v1/assistants/${a.id}/prompts/${p2.id}`)).status).toBe(404);
       expect((await ok(api('GET', `/api/v1/assistants/prompts/${p2.id}/assistants`))).data).toEqual([]);
+    });
+
+    it('pages the assistants using a prompt by name', async () => {
+      const p = await createPrompt({ name: 'Widely used', template: 'x' });
+      const names = ['Echo', 'Alpha', 'Delta', 'Bravo', 'Charlie'];
+      for (const name of names) {
+        const assistant = await createAssistant({ name });
+        await ok(link(assistant.id, { promptId: p.id, role: 'primary' }), 201);
+      }
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = await ok(
+          api('GET', `/api/v1/assistants/prompts/${p.id}/assistants?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+        );
+        expect(page.data.length).toBeLessThanOrEqual(2);
+        seen.push(...page.data.map((x: any) => x.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual([...names].sort());
+      const bad = await api('GET', `/api/v1/assistants/prompts/${p.id}/assistants?cursor=garbage`);
+      expect(bad.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
     });
 
     it('pins a version or follows a label: a label move shows at once', async () => {
@@ -257,6 +281,7 @@ describe('prompts, links and system prompts over HTTP', () => {
       await ok(link(peer.id, { promptId: popular.id, role: 'primary' }), 201);
 
       const res = await ok(api('GET', `/api/v1/assistants/${a.id}/prompts/suggestions?limit=10`));
+      expect(res.nextCursor).toBeNull();
       const ids = res.data.map((s: any) => s.promptId);
       expect(ids).not.toContain(linkedAlready.id);
       expect(ids).not.toContain(unrelated.id);
