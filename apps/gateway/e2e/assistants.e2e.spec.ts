@@ -252,11 +252,32 @@ describe('assistants over HTTP through the gateway', () => {
         byDomain.id,
       ]);
       expect(
-        (await api('GET', '/api/v1/assistants/search?q=narwhal&type=analytical&tags=narwhal')).body.data.map(
+        (await api('GET', '/api/v1/assistants/search?q=narwhal&type=analytical&tag=narwhal')).body.data.map(
           (x: any) => x.id,
         ),
       ).toEqual([byTag.id]);
       expect((await api('GET', '/api/v1/assistants/search?q=narwhal&type=creative')).body.data).toEqual([]);
+    });
+
+    it('filters by every tag given, one or repeated, on the list and in search; `tags` is no filter', async () => {
+      const { body: both } = await create({ name: 'Ibex One', tags: ['ibex', 'alpine'] });
+      const { body: one } = await create({ name: 'Ibex Two', tags: ['ibex'] });
+      const ids = async (query: string) =>
+        (await api('GET', `/api/v1/assistants${query}`)).body.data.map((x: any) => x.id);
+      expect((await ids('?tag=ibex')).sort()).toEqual([both.id, one.id].sort());
+      expect(await ids('?tag=ibex&tag=alpine')).toEqual([both.id]);
+      expect(await ids('/search?q=ibex&tag=alpine&tag=ibex')).toEqual([both.id]);
+      expect((await ids('/search?q=ibex&tag=ibex')).sort()).toEqual([both.id, one.id].sort());
+      const old = await api('GET', '/api/v1/assistants/search?q=ibex&tags=ibex,alpine');
+      expect(old.status).toBe(400);
+      expect(old.body.errors).toEqual([{ field: 'tags', message: 'unknown field' }]);
+      const many = Array.from({ length: 33 }, (_, i) => `tag=t${i}`).join('&');
+      expect((await api('GET', `/api/v1/assistants?${many}`)).body.errors).toEqual([
+        { field: 'tag', message: expect.any(String) },
+      ]);
+      expect((await api('GET', `/api/v1/assistants/search?q=x&tag=${'x'.repeat(65)}`)).body.errors).toEqual([
+        { field: 'tag', message: expect.any(String) },
+      ]);
     });
 
     it('serves the static routes, never reading them as an id', async () => {

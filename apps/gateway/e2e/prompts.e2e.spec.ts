@@ -67,7 +67,7 @@ describe('prompts, links and system prompts over HTTP', () => {
     });
 
     it('moves and removes labels, protects latest, and filters lists', async () => {
-      const p = await createPrompt({ name: 'Labelled', tags: ['lab'], template: 'one' });
+      const p = await createPrompt({ name: 'Labelled', tags: ['lab', 'ops'], template: 'one' });
       await ok(api('PUT', `/api/v1/prompts/${p.id}`, { body: { template: 'two' } }));
       expect(
         await ok(api('POST', `/api/v1/prompts/${p.id}/labels`, { body: { label: 'production', version: 1 } })),
@@ -85,6 +85,8 @@ describe('prompts, links and system prompts over HTTP', () => {
       expect((await api('DELETE', `/api/v1/prompts/${p.id}/labels/latest`)).status).toBe(409);
       const listed = await ok(api('GET', '/api/v1/prompts?label=production&tag=lab'));
       expect(listed.data.map((x: any) => x.id)).toEqual([p.id]);
+      expect((await ok(api('GET', '/api/v1/prompts?tag=ops&tag=lab'))).data.map((x: any) => x.id)).toEqual([p.id]);
+      expect((await ok(api('GET', '/api/v1/prompts?tag=lab&tag=elsewhere'))).data).toEqual([]);
       expect((await api('DELETE', `/api/v1/prompts/${p.id}/labels/production`)).status).toBe(204);
       expect((await api('DELETE', `/api/v1/prompts/${p.id}/labels/production`)).status).toBe(404);
       expect((await ok(api('GET', '/api/v1/prompts?label=production&tag=lab'))).data).toEqual([]);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AssistantOperations } from './assistants/assistant.operations';
+import { listAssistantsQuerySchema, searchAssistantsQuerySchema } from './assistants/assistant.schemas';
 import { problem, problemSchema } from './problem';
 import { PromptOperations } from './prompts/prompt.operations';
+import { listPromptsQuerySchema } from './prompts/prompt.schemas';
 
 const operations = { ...AssistantOperations, ...PromptOperations };
 type JsonSchema = { [key: string]: unknown };
@@ -78,5 +80,25 @@ describe('response contracts', () => {
     expect(problemSchema.safeParse(p).success).toBe(true);
     expect(problemSchema.safeParse({ ...p, instance: undefined }).success).toBe(false);
     expect(problemSchema.safeParse({ ...p, errors: [{ field: 'name' }] }).success).toBe(false);
+  });
+});
+
+describe('the tag filter', () => {
+  const tagOf = (schema: z.ZodType, query: Record<string, unknown>) => {
+    const result = schema.safeParse(query);
+    return result.success ? (result.data as { tag?: string[] }).tag : result.error.issues.map((i) => i.path.join('.'));
+  };
+
+  it('is `tag`, one value or repeated, always an array, on every list that filters by tags', () => {
+    for (const schema of [listAssistantsQuerySchema, listPromptsQuerySchema, searchAssistantsQuerySchema]) {
+      const q = schema === searchAssistantsQuerySchema ? { q: 'x' } : {};
+      expect(tagOf(schema, { ...q, tag: 'a' })).toEqual(['a']);
+      expect(tagOf(schema, { ...q, tag: ['a', ' b '] })).toEqual(['a', 'b']);
+      expect(tagOf(schema, q)).toBeUndefined();
+      expect(tagOf(schema, { ...q, tag: Array.from({ length: 33 }, (_, i) => `t${i}`) })).toEqual(['tag']);
+      expect(tagOf(schema, { ...q, tag: ['ok', 'x'.repeat(65)] })).toEqual(['tag.1']);
+      expect(tagOf(schema, { ...q, tag: '' })).toEqual(['tag']);
+      expect(tagOf(schema, { ...q, tags: 'a,b' })).toEqual(['']);
+    }
   });
 });

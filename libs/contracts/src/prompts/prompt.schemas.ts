@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, MAX_VERSION, uuidSchema } from '../common/schemas';
+import { cursorSchema, limitSchema, MAX_VERSION, tagFilterSchema, uuidSchema } from '../common/schemas';
 
 export const PROMPT_LINK_ROLES = ['primary', 'secondary', 'fallback'] as const;
 export const CONDITION_OPERATORS = ['eq', 'neq', 'in', 'exists', 'gt', 'lt'] as const;
@@ -53,7 +53,7 @@ export const getPromptQuerySchema = z
 
 export const listPromptsQuerySchema = z.strictObject({
   name: z.string().min(1).max(255).optional(),
-  tag: z.string().min(1).max(64).optional(),
+  tag: tagFilterSchema,
   label: labelSchema.optional(),
   limit: limitSchema,
   cursor: cursorSchema,
