@@ -45,12 +45,17 @@ describe('prompts, links and system prompts over HTTP', () => {
 
       const v2 = await ok(api('PUT', `/api/v1/prompts/${p.id}`, { body: { template: 'Hi {{user}}!' } }));
       expect(v2).toMatchObject({ version: 2, latestVersion: 2, labels: { latest: 2 }, template: 'Hi {{user}}!' });
-      expect(await ok(api('GET', `/api/v1/prompts/${p.id}?version=1`))).toMatchObject({
+      const read1 = await api('GET', `/api/v1/prompts/${p.id}?version=1`);
+      expect(read1.body).toMatchObject({
         version: 1,
+        latestVersion: 2,
         template: 'Hello {{user}}, welcome to {{place}}.',
       });
-      expect(await ok(api('GET', `/api/v1/prompts/${p.id}?label=latest`))).toMatchObject({ version: 2 });
-      expect(await ok(api('GET', `/api/v1/prompts/${p.id}`))).toMatchObject({ version: 2 });
+      expect(read1.headers.get('etag')).toBe('"1"'); // the version read, not the latest
+      const byLabel = await api('GET', `/api/v1/prompts/${p.id}?label=latest`);
+      expect([byLabel.body.version, byLabel.headers.get('etag')]).toEqual([2, '"2"']);
+      const current = await api('GET', `/api/v1/prompts/${p.id}`);
+      expect([current.body.version, current.headers.get('etag')]).toEqual([2, '"2"']);
       expect((await api('GET', `/api/v1/prompts/${p.id}?version=3`)).status).toBe(404);
       expect((await api('GET', `/api/v1/prompts/${p.id}?label=nope`)).status).toBe(404);
       const stale = await api('PUT', `/api/v1/prompts/${p.id}`, {
@@ -72,10 +77,9 @@ describe('prompts, links and system prompts over HTTP', () => {
       expect(
         await ok(api('POST', `/api/v1/prompts/${p.id}/labels`, { body: { label: 'production', version: 1 } })),
       ).toMatchObject({ labels: { latest: 2, production: 1 } });
-      expect(await ok(api('GET', `/api/v1/prompts/${p.id}?label=production`))).toMatchObject({
-        version: 1,
-        template: 'one',
-      });
+      const production = await api('GET', `/api/v1/prompts/${p.id}?label=production`);
+      expect(production.body).toMatchObject({ version: 1, template: 'one' });
+      expect(production.headers.get('etag')).toBe('"1"');
       expect(
         (await api('POST', `/api/v1/prompts/${p.id}/labels`, { body: { label: 'production', version: 9 } })).status,
       ).toBe(404);
@@ -129,6 +133,12 @@ describe('prompts, links and system prompts over HTTP', () => {
         priority: 50,
       });
       expect(res.headers.get('location')).toBe(`/api/v1/assistants/${a.id}/prompts/${p1.id}`);
+      const followed = await api('GET', res.headers.get('location')!);
+      expect(followed.status).toBe(200);
+      expect(followed.body).toEqual(res.body);
+      expect((await api('GET', `/api/v1/assistants/${a.id}/prompts/${p2.id}`)).status).toBe(404);
+      const nobody = '01900000-0000-7000-8000-000000000000';
+      expect((await api('GET', `/api/v1/assistants/${nobody}/prompts/${p1.id}`)).status).toBe(404);
       expect((await link(a.id, { promptId: p2.id, role: 'primary' })).status).toBe(409);
       await ok(link(a.id, { promptId: p2.id, role: 'secondary', priority: 10 }), 201);
       await ok(link(a.id, { promptId: p3.id, role: 'secondary', priority: 90, version: 1 }), 201);

@@ -57,6 +57,7 @@ export const PromptOperations = {
   }),
   // The assistant as it is afterwards (unlinking changes the assistant); the DELETE route answers 204 without it.
   unlink: defineOperation({ pattern: P.unlink, params: link, response: assistantSchema }),
+  getLink: defineOperation({ pattern: P.getLink, params: link, response: promptLinkSchema }),
   // An assistant's links are part of the assistant, read whole with it: one page, always complete.
   links: defineOperation({ pattern: P.links, params: id, response: pageSchema(promptLinkSchema) }),
   // Capped by `limit`, not paged: a next page of weaker suggestions is not worth a cursor.
