@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { startIsolatedPlatform, waitFor, withDatabaseClosed, type IsolatedPlatform } from '@platform/testing';
+import { CONTRACT_ROUTES } from './contract-check';
 import { client } from './http-client';
 
 describe('assistants over HTTP through the gateway', () => {
@@ -8,7 +9,7 @@ describe('assistants over HTTP through the gateway', () => {
 
   beforeAll(async () => {
     platform = await startIsolatedPlatform('e2e_assistants', { RPC_TIMEOUT_MS: '2000' });
-    api = client(platform.baseUrl, platform.token);
+    api = client(platform.baseUrl, platform.token, { contracts: true });
   });
   afterAll(() => platform?.dispose());
 
@@ -493,6 +494,11 @@ describe('assistants over HTTP through the gateway', () => {
           '/api/v1/assistants/{id}/history',
         ]),
       );
+      // The routes the e2e contract checks know are the gateway's, no more and no fewer.
+      const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)
+        .filter(([path]) => path.startsWith('/api/v1/'))
+        .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.slice(7)}`));
+      expect(documented.sort()).toEqual(CONTRACT_ROUTES.map(([m, path]) => `${m} ${path}`).sort());
       const page = await api('GET', '/api/docs', { auth: false });
       expect(page.status).toBe(200);
       expect(page.contentType).toContain('text/html');

@@ -12,7 +12,7 @@ describe('prompts, links and system prompts over HTTP', () => {
 
   beforeAll(async () => {
     platform = await startIsolatedPlatform('e2e_prompts');
-    api = client(platform.baseUrl, platform.token);
+    api = client(platform.baseUrl, platform.token, { contracts: true });
   });
   afterAll(() => platform?.dispose());
 
