@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { startIsolatedPlatform, waitFor, withDatabaseClosed, type IsolatedPlatform } from '@platform/testing';
+import { CONTRACT_ROUTES } from './contract-check';
 import { client } from './http-client';
 
 describe('assistants over HTTP through the gateway', () => {
@@ -8,7 +9,7 @@ describe('assistants over HTTP through the gateway', () => {
 
   beforeAll(async () => {
     platform = await startIsolatedPlatform('e2e_assistants', { RPC_TIMEOUT_MS: '2000' });
-    api = client(platform.baseUrl, platform.token);
+    api = client(platform.baseUrl, platform.token, { contracts: true });
   });
   afterAll(() => platform?.dispose());
 
@@ -252,16 +253,38 @@ describe('assistants over HTTP through the gateway', () => {
         byDomain.id,
       ]);
       expect(
-        (await api('GET', '/api/v1/assistants/search?q=narwhal&type=analytical&tags=narwhal')).body.data.map(
+        (await api('GET', '/api/v1/assistants/search?q=narwhal&type=analytical&tag=narwhal')).body.data.map(
           (x: any) => x.id,
         ),
       ).toEqual([byTag.id]);
       expect((await api('GET', '/api/v1/assistants/search?q=narwhal&type=creative')).body.data).toEqual([]);
     });
 
+    it('filters by every tag given, one or repeated, on the list and in search; `tags` is no filter', async () => {
+      const { body: both } = await create({ name: 'Ibex One', tags: ['ibex', 'alpine'] });
+      const { body: one } = await create({ name: 'Ibex Two', tags: ['ibex'] });
+      const ids = async (query: string) =>
+        (await api('GET', `/api/v1/assistants${query}`)).body.data.map((x: any) => x.id);
+      expect((await ids('?tag=ibex')).sort()).toEqual([both.id, one.id].sort());
+      expect(await ids('?tag=ibex&tag=alpine')).toEqual([both.id]);
+      expect(await ids('/search?q=ibex&tag=alpine&tag=ibex')).toEqual([both.id]);
+      expect((await ids('/search?q=ibex&tag=ibex')).sort()).toEqual([both.id, one.id].sort());
+      const old = await api('GET', '/api/v1/assistants/search?q=ibex&tags=ibex,alpine');
+      expect(old.status).toBe(400);
+      expect(old.body.errors).toEqual([{ field: 'tags', message: 'unknown field' }]);
+      const many = Array.from({ length: 33 }, (_, i) => `tag=t${i}`).join('&');
+      expect((await api('GET', `/api/v1/assistants?${many}`)).body.errors).toEqual([
+        { field: 'tag', message: expect.any(String) },
+      ]);
+      expect((await api('GET', `/api/v1/assistants/search?q=x&tag=${'x'.repeat(65)}`)).body.errors).toEqual([
+        { field: 'tag', message: expect.any(String) },
+      ]);
+    });
+
     it('serves the static routes, never reading them as an id', async () => {
       const types = await api('GET', '/api/v1/assistants/types');
       expect(types.status).toBe(200);
+      expect(types.body.nextCursor).toBeNull();
       expect(types.body.data.map((t: any) => t.value)).toEqual([
         'general',
         'specialized',
@@ -278,6 +301,7 @@ describe('assistants over HTTP through the gateway', () => {
         description: expect.any(String),
       });
       const statuses = await api('GET', '/api/v1/assistants/statuses');
+      expect(statuses.body.nextCursor).toBeNull();
       expect(statuses.body.data.find((s: any) => s.value === 'draft').allowedNext).toEqual(['active', 'archived']);
       expect(statuses.body.data.find((s: any) => s.value === 'archived').allowedNext).toEqual([]);
       const search = await api('GET', '/api/v1/assistants/search');
@@ -470,6 +494,11 @@ describe('assistants over HTTP through the gateway', () => {
           '/api/v1/assistants/{id}/history',
         ]),
       );
+      // The routes the e2e contract checks know are the gateway's, no more and no fewer.
+      const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)
+        .filter(([path]) => path.startsWith('/api/v1/'))
+        .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.slice(7)}`));
+      expect(documented.sort()).toEqual(CONTRACT_ROUTES.map(([m, path]) => `${m} ${path}`).sort());
       const page = await api('GET', '/api/docs', { auth: false });
       expect(page.status).toBe(200);
       expect(page.contentType).toContain('text/html');

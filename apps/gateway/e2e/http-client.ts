@@ -1,4 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { checkAnswer } from './contract-check';
+
 // A tiny HTTP client for end-to-end tests: raw enough to send broken bodies and odd headers.
 export interface Answer<T = any> {
   status: number;
@@ -7,7 +9,12 @@ export interface Answer<T = any> {
   contentType: string;
 }
 
-export function client(baseUrl: string, token: string) {
+export interface ClientOptions {
+  /** Check every answer under /api/v1 against its operation's contract (see contract-check.ts). */
+  contracts?: boolean;
+}
+
+export function client(baseUrl: string, token: string, options: ClientOptions = {}) {
   return async function api<T = any>(
     method: string,
     path: string,
@@ -24,11 +31,13 @@ export function client(baseUrl: string, token: string) {
     const res = await fetch(baseUrl + path, { method, headers, body: payload });
     const text = await res.text();
     const contentType = res.headers.get('content-type') ?? '';
-    return {
+    const answer = {
       status: res.status,
       headers: res.headers,
       contentType,
       body: text && contentType.includes('json') ? JSON.parse(text) : text,
     };
+    if (options.contracts) checkAnswer(method, path, answer);
+    return answer;
   };
 }

@@ -12,7 +12,7 @@ describe('prompts, links and system prompts over HTTP', () => {
 
   beforeAll(async () => {
     platform = await startIsolatedPlatform('e2e_prompts');
-    api = client(platform.baseUrl, platform.token);
+    api = client(platform.baseUrl, platform.token, { contracts: true });
   });
   afterAll(() => platform?.dispose());
 
@@ -45,12 +45,17 @@ describe('prompts, links and system prompts over HTTP', () => {
 
       const v2 = await ok(api('PUT', `/api/v1/prompts/${p.id}`, { body: { template: 'Hi {{user}}!' } }));
       expect(v2).toMatchObject({ version: 2, latestVersion: 2, labels: { latest: 2 }, template: 'Hi {{user}}!' });
-      expect(await ok(api('GET', `/api/v1/prompts/${p.id}?version=1`))).toMatchObject({
+      const read1 = await api('GET', `/api/v1/prompts/${p.id}?version=1`);
+      expect(read1.body).toMatchObject({
         version: 1,
+        latestVersion: 2,
         template: 'Hello {{user}}, welcome to {{place}}.',
       });
-      expect(await ok(api('GET', `/api/v1/prompts/${p.id}?label=latest`))).toMatchObject({ version: 2 });
-      expect(await ok(api('GET', `/api/v1/prompts/${p.id}`))).toMatchObject({ version: 2 });
+      expect(read1.headers.get('etag')).toBe('"1"'); // the version read, not the latest
+      const byLabel = await api('GET', `/api/v1/prompts/${p.id}?label=latest`);
+      expect([byLabel.body.version, byLabel.headers.get('etag')]).toEqual([2, '"2"']);
+      const current = await api('GET', `/api/v1/prompts/${p.id}`);
+      expect([current.body.version, current.headers.get('etag')]).toEqual([2, '"2"']);
       expect((await api('GET', `/api/v1/prompts/${p.id}?version=3`)).status).toBe(404);
       expect((await api('GET', `/api/v1/prompts/${p.id}?label=nope`)).status).toBe(404);
       const stale = await api('PUT', `/api/v1/prompts/${p.id}`, {
@@ -67,15 +72,14 @@ describe('prompts, links and system prompts over HTTP', () => {
     });
 
     it('moves and removes labels, protects latest, and filters lists', async () => {
-      const p = await createPrompt({ name: 'Labelled', tags: ['lab'], template: 'one' });
+      const p = await createPrompt({ name: 'Labelled', tags: ['lab', 'ops'], template: 'one' });
       await ok(api('PUT', `/api/v1/prompts/${p.id}`, { body: { template: 'two' } }));
       expect(
         await ok(api('POST', `/api/v1/prompts/${p.id}/labels`, { body: { label: 'production', version: 1 } })),
       ).toMatchObject({ labels: { latest: 2, production: 1 } });
-      expect(await ok(api('GET', `/api/v1/prompts/${p.id}?label=production`))).toMatchObject({
-        version: 1,
-        template: 'one',
-      });
+      const production = await api('GET', `/api/v1/prompts/${p.id}?label=production`);
+      expect(production.body).toMatchObject({ version: 1, template: 'one' });
+      expect(production.headers.get('etag')).toBe('"1"');
       expect(
         (await api('POST', `/api/v1/prompts/${p.id}/labels`, { body: { label: 'production', version: 9 } })).status,
       ).toBe(404);
@@ -85,6 +89,8 @@ describe('prompts, links and system prompts over HTTP', () => {
       expect((await api('DELETE', `/api/v1/prompts/${p.id}/labels/latest`)).status).toBe(409);
       const listed = await ok(api('GET', '/api/v1/prompts?label=production&tag=lab'));
       expect(listed.data.map((x: any) => x.id)).toEqual([p.id]);
+      expect((await ok(api('GET', '/api/v1/prompts?tag=ops&tag=lab'))).data.map((x: any) => x.id)).toEqual([p.id]);
+      expect((await ok(api('GET', '/api/v1/prompts?tag=lab&tag=elsewhere'))).data).toEqual([]);
       expect((await api('DELETE', `/api/v1/prompts/${p.id}/labels/production`)).status).toBe(204);
       expect((await api('DELETE', `/api/v1/prompts/${p.id}/labels/production`)).status).toBe(404);
       expect((await ok(api('GET', '/api/v1/prompts?label=production&tag=lab'))).data).toEqual([]);
@@ -127,6 +133,12 @@ describe('prompts, links and system prompts over HTTP', () => {
         priority: 50,
       });
       expect(res.headers.get('location')).toBe(`/api/v1/assistants/${a.id}/prompts/${p1.id}`);
+      const followed = await api('GET', res.headers.get('location')!);
+      expect(followed.status).toBe(200);
+      expect(followed.body).toEqual(res.body);
+      expect((await api('GET', `/api/v1/assistants/${a.id}/prompts/${p2.id}`)).status).toBe(404);
+      const nobody = '01900000-0000-7000-8000-000000000000';
+      expect((await api('GET', `/api/v1/assistants/${nobody}/prompts/${p1.id}`)).status).toBe(404);
       expect((await link(a.id, { promptId: p2.id, role: 'primary' })).status).toBe(409);
       await ok(link(a.id, { promptId: p2.id, role: 'secondary', priority: 10 }), 201);
       await ok(link(a.id, { promptId: p3.id, role: 'secondary', priority: 90, version: 1 }), 201);
@@ -139,6 +151,7 @@ describe('prompts, links and system prompts over HTTP', () => {
         ['Side A', 'secondary', 1],
         ['Backup', 'fallback', 1],
       ]);
+      expect(links.nextCursor).toBeNull();
       const updated = await ok(api('PUT', `/api/v1/assistants/${a.id}/prompts/${p2.id}`, { body: { priority: 95 } }));
       expect(updated).toMatchObject({ priority: 95 });
       expect(
@@ -155,9 +168,32 @@ describe('prompts, links and system prompts over HTTP', () => {
           pin: { label: 'latest' },
         },
       ]);
+      expect(users.nextCursor).toBeNull();
       expect((await api('DELETE', `/api/v1/assistants/${a.id}/prompts/${p2.id}`)).status).toBe(204);
       expect((await api('DELETE', `/api/v1/assistants/${a.id}/prompts/${p2.id}`)).status).toBe(404);
       expect((await ok(api('GET', `/api/v1/assistants/prompts/${p2.id}/assistants`))).data).toEqual([]);
+    });
+
+    it('pages the assistants using a prompt by name', async () => {
+      const p = await createPrompt({ name: 'Widely used', template: 'x' });
+      const names = ['Echo', 'Alpha', 'Delta', 'Bravo', 'Charlie'];
+      for (const name of names) {
+        const assistant = await createAssistant({ name });
+        await ok(link(assistant.id, { promptId: p.id, role: 'primary' }), 201);
+      }
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = await ok(
+          api('GET', `/api/v1/assistants/prompts/${p.id}/assistants?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+        );
+        expect(page.data.length).toBeLessThanOrEqual(2);
+        seen.push(...page.data.map((x: any) => x.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual([...names].sort());
+      const bad = await api('GET', `/api/v1/assistants/prompts/${p.id}/assistants?cursor=garbage`);
+      expect(bad.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
     });
 
     it('pins a version or follows a label: a label move shows at once', async () => {
@@ -257,6 +293,7 @@ describe('prompts, links and system prompts over HTTP', () => {
       await ok(link(peer.id, { promptId: popular.id, role: 'primary' }), 201);
 
       const res = await ok(api('GET', `/api/v1/assistants/${a.id}/prompts/suggestions?limit=10`));
+      expect(res.nextCursor).toBeNull();
       const ids = res.data.map((s: any) => s.promptId);
       expect(ids).not.toContain(linkedAlready.id);
       expect(ids).not.toContain(unrelated.id);

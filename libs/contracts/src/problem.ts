@@ -1,18 +1,31 @@
+import { z } from 'zod';
+
 // RFC 9457 problem details: the one error shape that crosses the bus and reaches HTTP clients unchanged.
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export const fieldErrorSchema = z
+  .strictObject({
+    field: z.string().meta({ description: 'Dotted path of the offending input field, or "(body)"' }),
+    message: z.string(),
+  })
+  .meta({ id: 'FieldError' });
 
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
+const problemFields = {
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int().min(400).max(599),
+  detail: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+};
+
+/** A problem as services raise it and the bus carries it; extension members (`line`, say) are allowed. */
+export const problemDetailsSchema = z.looseObject(problemFields);
+
+/** A problem as HTTP clients get it: the gateway adds `instance`, the path of the request that failed. */
+export const problemSchema = z.looseObject({ ...problemFields, instance: z.string() }).meta({ id: 'Problem' });
+
+export type FieldError = z.output<typeof fieldErrorSchema>;
+export type ProblemDetails = z.output<typeof problemDetailsSchema>;
+export type ProblemDocument = z.output<typeof problemSchema>;
 
 export const PROBLEM_TYPE_BASE = 'https://errors.assistant-platform.dev/';
 

@@ -4,6 +4,7 @@ import {
   parseOperationInput,
   type OperationContract,
   type OperationInput,
+  type OperationResult,
   type RequestMeta,
 } from '@platform/contracts';
 import { RpcClient } from '@platform/messaging';
@@ -31,11 +32,14 @@ export interface Route<O extends OperationContract = OperationContract> {
   fixed?: { body?: unknown };
 }
 
-/** Typed rows: `route({ method: 'GET', path: '/assistants/:id', operation: AssistantOperations.get, … })`. */
-export function route<O extends OperationContract, R = unknown>(
+/**
+ * Typed rows: `route({ method: 'GET', path: '/assistants/:id', operation: AssistantOperations.get, … })`;
+ * `location` and `etag` get the answer typed by the operation's response schema.
+ */
+export function route<O extends OperationContract>(
   r: Omit<Route<O>, 'location' | 'etag'> & {
-    location?: (result: R, input: OperationInput<O>) => string;
-    etag?: (result: R) => number;
+    location?: (result: OperationResult<O>, input: OperationInput<O>) => string;
+    etag?: (result: OperationResult<O>) => number;
   },
 ): Route {
   return r as unknown as Route;

@@ -1,7 +1,9 @@
 import { PromptOperations as P, type PromptDto, type PromptLinkDto } from '@platform/contracts';
 import { route } from '../http/route-table';
 
+// Writes answer with the latest version, which If-Match must name; a read names the version it read.
 const latest = (p: PromptDto) => p.latestVersion;
+const read = (p: PromptDto) => p.version;
 const prompts = 'prompts';
 const links = 'assistant prompts';
 
@@ -23,7 +25,7 @@ export const promptRoutes = [
     operation: P.get,
     tag: prompts,
     summary: 'Get a prompt at a version or label',
-    etag: latest,
+    etag: read,
   }),
   route({
     method: 'PUT',
@@ -72,6 +74,13 @@ export const promptRoutes = [
     location: (l: PromptLinkDto, { params }) => `/assistants/${params.id}/prompts/${l.promptId}`,
   }),
   route({ method: 'GET', path: '/assistants/:id/prompts', operation: P.links, tag: links, summary: 'Linked prompts' }),
+  route({
+    method: 'GET',
+    path: '/assistants/:id/prompts/:promptId',
+    operation: P.getLink,
+    tag: links,
+    summary: 'Get a link',
+  }),
   route({
     method: 'GET',
     path: '/assistants/:id/prompts/suggestions',

@@ -1,5 +1,12 @@
 import { defineOperation, idParams } from '../common/operation';
+import { pageSchema } from '../common/page';
 import { AssistantPatterns } from './assistant.patterns';
+import {
+  assistantHistoryEntrySchema,
+  assistantSchema,
+  catalogEntrySchema,
+  searchHitSchema,
+} from './assistant.responses';
 import {
   cloneAssistantSchema,
   createAssistantSchema,
@@ -13,19 +20,43 @@ import {
 } from './assistant.schemas';
 
 const id = idParams('id');
+const A = AssistantPatterns;
+const assistants = pageSchema(assistantSchema);
+const catalog = pageSchema(catalogEntrySchema);
 
-/** Every request/reply operation on assistants: the bus pattern and the schemas of its input. */
+/** Every request/reply operation on assistants: the bus pattern, the schemas of its input and of its answer. */
 export const AssistantOperations = {
-  create: defineOperation({ pattern: AssistantPatterns.create, body: createAssistantSchema }),
-  get: defineOperation({ pattern: AssistantPatterns.get, params: id, query: getAssistantQuerySchema }),
-  update: defineOperation({ pattern: AssistantPatterns.update, params: id, body: updateAssistantSchema }),
-  archive: defineOperation({ pattern: AssistantPatterns.archive, params: id }),
-  clone: defineOperation({ pattern: AssistantPatterns.clone, params: id, body: cloneAssistantSchema.default({}) }),
-  recordUsage: defineOperation({ pattern: AssistantPatterns.recordUsage, params: id, body: recordUsageSchema }),
-  list: defineOperation({ pattern: AssistantPatterns.list, query: listAssistantsQuerySchema }),
-  search: defineOperation({ pattern: AssistantPatterns.search, query: searchAssistantsQuerySchema }),
-  popular: defineOperation({ pattern: AssistantPatterns.popular, query: popularAssistantsQuerySchema }),
-  history: defineOperation({ pattern: AssistantPatterns.history, params: id, query: historyQuerySchema }),
-  types: defineOperation({ pattern: AssistantPatterns.types }),
-  statuses: defineOperation({ pattern: AssistantPatterns.statuses }),
+  create: defineOperation({ pattern: A.create, body: createAssistantSchema, response: assistantSchema }),
+  get: defineOperation({ pattern: A.get, params: id, query: getAssistantQuerySchema, response: assistantSchema }),
+  update: defineOperation({ pattern: A.update, params: id, body: updateAssistantSchema, response: assistantSchema }),
+  // The assistant as it is afterwards; the DELETE route answers 204 without it.
+  archive: defineOperation({ pattern: A.archive, params: id, response: assistantSchema }),
+  clone: defineOperation({
+    pattern: A.clone,
+    params: id,
+    body: cloneAssistantSchema.default({}),
+    response: assistantSchema,
+  }),
+  recordUsage: defineOperation({
+    pattern: A.recordUsage,
+    params: id,
+    body: recordUsageSchema,
+    response: assistantSchema,
+  }),
+  list: defineOperation({ pattern: A.list, query: listAssistantsQuerySchema, response: assistants }),
+  search: defineOperation({
+    pattern: A.search,
+    query: searchAssistantsQuerySchema,
+    response: pageSchema(searchHitSchema),
+  }),
+  popular: defineOperation({ pattern: A.popular, query: popularAssistantsQuerySchema, response: assistants }),
+  history: defineOperation({
+    pattern: A.history,
+    params: id,
+    query: historyQuerySchema,
+    response: pageSchema(assistantHistoryEntrySchema),
+  }),
+  // Catalogs are complete by nature: one page, `nextCursor: null`.
+  types: defineOperation({ pattern: A.types, response: catalog }),
+  statuses: defineOperation({ pattern: A.statuses, response: catalog }),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, MAX_VERSION, uuidSchema } from '../common/schemas';
+import { cursorSchema, limitSchema, MAX_VERSION, tagFilterSchema, uuidSchema } from '../common/schemas';
 
 export const ASSISTANT_TYPES = [
   'general',
@@ -112,7 +112,7 @@ export const recordUsageSchema = z
 export const listAssistantsQuerySchema = z.strictObject({
   status: z.enum(ASSISTANT_STATUSES).optional(),
   type: z.enum(ASSISTANT_TYPES).optional(),
-  tag: z.string().min(1).max(64).optional(),
+  tag: tagFilterSchema,
   ownerId: z.string().min(1).max(200).optional(),
   parentId: uuidSchema.optional(),
   limit: limitSchema,
@@ -123,7 +123,7 @@ export const searchAssistantsQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(200),
   type: z.enum(ASSISTANT_TYPES).optional(),
   status: z.enum(ASSISTANT_STATUSES).optional(),
-  tags: z.string().min(1).max(2000).optional(), // comma separated, all must match
+  tag: tagFilterSchema,
   limit: limitSchema,
   cursor: cursorSchema,
 });

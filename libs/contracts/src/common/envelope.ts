@@ -16,8 +16,3 @@ export interface Envelope<TBody = unknown> {
   meta: RequestMeta;
   body: TBody;
 }
-
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}

@@ -3,19 +3,23 @@ import type { FieldError } from '../problem';
 import { InvalidInputError, toFieldErrors } from './schemas';
 
 /**
- * One request/reply operation of a service: its bus pattern and the schemas of its three input parts. The same
- * contract validates at the HTTP edge, validates again where the bus delivers it (the bus is a public boundary
- * too), and drives the OpenAPI document, so the parts cannot drift apart.
+ * One request/reply operation of a service: its bus pattern, the schemas of its three input parts and of its
+ * answer. The same contract validates at the HTTP edge, validates again where the bus delivers it (the bus is a
+ * public boundary too), types what the handler must return, and drives the OpenAPI document, so the parts cannot
+ * drift apart.
  */
 export interface OperationContract<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
 > {
   pattern: string;
   params?: P;
   query?: Q;
   body?: B;
+  /** The answer on success, as the service sends it; lists use `pageSchema(item)`. A 204 route drops it. */
+  response?: R;
 }
 
 type Part<S> = [NonNullable<S>] extends [z.ZodType] ? z.output<NonNullable<S>> : undefined;
@@ -26,6 +30,9 @@ export interface OperationInput<O extends OperationContract> {
   query: Part<O['query']>;
   body: Part<O['body']>;
 }
+
+/** What a handler answers with on success. */
+export type OperationResult<O extends OperationContract> = Part<O['response']>;
 
 /** What travels on the bus as an envelope's body: the three parts as the caller sent them. */
 export interface RawOperationInput {
@@ -38,7 +45,8 @@ export function defineOperation<
   P extends z.ZodType = z.ZodUndefined,
   Q extends z.ZodType = z.ZodUndefined,
   B extends z.ZodType = z.ZodUndefined,
->(contract: { pattern: string; params?: P; query?: Q; body?: B }): OperationContract<P, Q, B> {
+  R extends z.ZodType = z.ZodUndefined,
+>(contract: { pattern: string; params?: P; query?: Q; body?: B; response?: R }): OperationContract<P, Q, B, R> {
   return contract;
 }
 

@@ -8,6 +8,16 @@ export const uuidSchema = z.uuid({ message: 'must be a UUID' });
 export const limitSchema = z.coerce.number().int().min(1).max(100).default(20);
 export const cursorSchema = z.string().min(1).max(512).optional();
 
+const tag = z.string().trim().min(1).max(64);
+/**
+ * `?tag=a&tag=b`: items carrying all of the tags. A query string gives one value as a string and a repeated key
+ * as an array; both become an array here.
+ */
+export const tagFilterSchema = z
+  .union([tag, z.array(tag).max(32)], { error: 'one tag, or up to 32, each of 1 to 64 characters' })
+  .transform((value) => (typeof value === 'string' ? [value] : value))
+  .optional();
+
 /** Zod issues → the `errors` list of a problem document, one entry per offending field. */
 export function toFieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
   const out: FieldError[] = [];

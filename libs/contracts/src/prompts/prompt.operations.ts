@@ -1,9 +1,20 @@
 import { z } from 'zod';
+import { assistantSchema } from '../assistants/assistant.responses';
 import { defineOperation, idParams } from '../common/operation';
+import { pageSchema } from '../common/page';
 import { PromptPatterns } from './prompt.patterns';
+import {
+  linkedAssistantSchema,
+  promptLinkSchema,
+  promptSchema,
+  promptSuggestionSchema,
+  promptVersionSchema,
+  systemPromptSchema,
+} from './prompt.responses';
 import {
   createPromptSchema,
   getPromptQuerySchema,
+  linkedAssistantsQuerySchema,
   linkPromptSchema,
   listPromptsQuerySchema,
   movePromptLabelSchema,
@@ -16,28 +27,56 @@ import {
 
 const id = idParams('id');
 const link = idParams('id', 'promptId');
+const P = PromptPatterns;
 
-/** Every request/reply operation on prompts, links and system prompts. */
+/** Every request/reply operation on prompts, links and system prompts, with the schema of its answer. */
 export const PromptOperations = {
-  create: defineOperation({ pattern: PromptPatterns.create, body: createPromptSchema }),
-  get: defineOperation({ pattern: PromptPatterns.get, params: id, query: getPromptQuerySchema }),
-  revise: defineOperation({ pattern: PromptPatterns.revise, params: id, body: revisePromptSchema }),
-  list: defineOperation({ pattern: PromptPatterns.list, query: listPromptsQuerySchema }),
-  versions: defineOperation({ pattern: PromptPatterns.versions, params: id, query: promptVersionsQuerySchema }),
-  moveLabel: defineOperation({ pattern: PromptPatterns.moveLabel, params: id, body: movePromptLabelSchema }),
-  removeLabel: defineOperation({
-    pattern: PromptPatterns.removeLabel,
-    params: z.object({ id: idParams('id').shape.id, label: z.string().min(1).max(63) }),
+  create: defineOperation({ pattern: P.create, body: createPromptSchema, response: promptSchema }),
+  get: defineOperation({ pattern: P.get, params: id, query: getPromptQuerySchema, response: promptSchema }),
+  revise: defineOperation({ pattern: P.revise, params: id, body: revisePromptSchema, response: promptSchema }),
+  list: defineOperation({ pattern: P.list, query: listPromptsQuerySchema, response: pageSchema(promptSchema) }),
+  versions: defineOperation({
+    pattern: P.versions,
+    params: id,
+    query: promptVersionsQuerySchema,
+    response: pageSchema(promptVersionSchema),
   }),
-  link: defineOperation({ pattern: PromptPatterns.link, params: id, body: linkPromptSchema }),
-  updateLink: defineOperation({ pattern: PromptPatterns.updateLink, params: link, body: updatePromptLinkSchema }),
-  unlink: defineOperation({ pattern: PromptPatterns.unlink, params: link }),
-  links: defineOperation({ pattern: PromptPatterns.links, params: id }),
-  suggestions: defineOperation({ pattern: PromptPatterns.suggestions, params: id, query: suggestionsQuerySchema }),
-  linkedAssistants: defineOperation({ pattern: PromptPatterns.linkedAssistants, params: idParams('promptId') }),
+  moveLabel: defineOperation({ pattern: P.moveLabel, params: id, body: movePromptLabelSchema, response: promptSchema }),
+  // The prompt as it is afterwards; the DELETE route answers 204 without it.
+  removeLabel: defineOperation({
+    pattern: P.removeLabel,
+    params: z.object({ id: idParams('id').shape.id, label: z.string().min(1).max(63) }),
+    response: promptSchema,
+  }),
+  link: defineOperation({ pattern: P.link, params: id, body: linkPromptSchema, response: promptLinkSchema }),
+  updateLink: defineOperation({
+    pattern: P.updateLink,
+    params: link,
+    body: updatePromptLinkSchema,
+    response: promptLinkSchema,
+  }),
+  // The assistant as it is afterwards (unlinking changes the assistant); the DELETE route answers 204 without it.
+  unlink: defineOperation({ pattern: P.unlink, params: link, response: assistantSchema }),
+  getLink: defineOperation({ pattern: P.getLink, params: link, response: promptLinkSchema }),
+  // An assistant's links are part of the assistant, read whole with it: one page, always complete.
+  links: defineOperation({ pattern: P.links, params: id, response: pageSchema(promptLinkSchema) }),
+  // Capped by `limit`, not paged: a next page of weaker suggestions is not worth a cursor.
+  suggestions: defineOperation({
+    pattern: P.suggestions,
+    params: id,
+    query: suggestionsQuerySchema,
+    response: pageSchema(promptSuggestionSchema),
+  }),
+  linkedAssistants: defineOperation({
+    pattern: P.linkedAssistants,
+    params: idParams('promptId'),
+    query: linkedAssistantsQuerySchema,
+    response: pageSchema(linkedAssistantSchema),
+  }),
   systemPrompt: defineOperation({
-    pattern: PromptPatterns.systemPrompt,
+    pattern: P.systemPrompt,
     params: id,
     body: systemPromptRequestSchema.default({ variables: {} }),
+    response: systemPromptSchema,
   }),
 } as const;

@@ -11,6 +11,7 @@ export const PromptPatterns = {
   updateLink: 'assistants.prompts.update-link',
   unlink: 'assistants.prompts.unlink',
   links: 'assistants.prompts.list',
+  getLink: 'assistants.prompts.get-link',
   suggestions: 'assistants.prompts.suggestions',
   linkedAssistants: 'assistants.prompts.linked-assistants',
   systemPrompt: 'assistants.system-prompt',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursorSchema, limitSchema, MAX_VERSION, uuidSchema } from '../common/schemas';
+import { cursorSchema, limitSchema, MAX_VERSION, tagFilterSchema, uuidSchema } from '../common/schemas';
 
 export const PROMPT_LINK_ROLES = ['primary', 'secondary', 'fallback'] as const;
 export const CONDITION_OPERATORS = ['eq', 'neq', 'in', 'exists', 'gt', 'lt'] as const;
@@ -53,7 +53,7 @@ export const getPromptQuerySchema = z
 
 export const listPromptsQuerySchema = z.strictObject({
   name: z.string().min(1).max(255).optional(),
-  tag: z.string().min(1).max(64).optional(),
+  tag: tagFilterSchema,
   label: labelSchema.optional(),
   limit: limitSchema,
   cursor: cursorSchema,
@@ -92,6 +92,8 @@ export const updatePromptLinkSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: 'at least one field to change' })
   .refine(onePin, pinMessage);
 
+export const linkedAssistantsQuerySchema = z.strictObject({ limit: limitSchema, cursor: cursorSchema });
+
 export const suggestionsQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(50).default(10) });
 
 export const systemPromptRequestSchema = z.strictObject({
@@ -109,6 +111,7 @@ export type Condition = z.infer<typeof conditionSchema>;
 export type LinkPromptBody = z.infer<typeof linkPromptSchema>;
 export type UpdatePromptLinkBody = z.infer<typeof updatePromptLinkSchema>;
 export type SuggestionsQuery = z.infer<typeof suggestionsQuerySchema>;
+export type LinkedAssistantsQuery = z.infer<typeof linkedAssistantsQuerySchema>;
 export type SystemPromptRequest = z.infer<typeof systemPromptRequestSchema>;
 export type PromptLinkRole = (typeof PROMPT_LINK_ROLES)[number];
 export type ContextValue = string | number | boolean;

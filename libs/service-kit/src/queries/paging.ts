@@ -91,6 +91,11 @@ export const CursorSchemas = {
   newest: z.strictObject({ c: z.iso.datetime({ offset: true }), i: z.uuid() }),
   /** Ranked: score and id of the last item shown. */
   ranked: z.strictObject({ r: z.number().finite(), i: z.uuid() }),
+  /**
+   * The id of the last item shown, for lists ordered by a key of unbounded length (a name): the query reads that
+   * item's key again, so the cursor stays short whatever the key.
+   */
+  lastId: z.strictObject({ i: z.uuid() }),
   /** A contiguous sequence (revisions, versions): the last one shown. */
   sequence: z.strictObject({ v: z.number().int().min(0).max(2_147_483_646) }),
   /** Most used: the counters and id of the last item shown. */

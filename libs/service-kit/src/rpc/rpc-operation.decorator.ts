@@ -4,12 +4,17 @@ import {
   type Envelope,
   type OperationContract,
   type OperationInput,
+  type OperationResult,
   type RawOperationInput,
   type RequestMeta,
 } from '@platform/contracts';
 import { RpcPattern } from '@platform/messaging';
 
-export type OperationHandler<O extends OperationContract> = (input: OperationInput<O>, meta: RequestMeta) => unknown;
+/** A handler must answer with what the contract's `response` describes, so the service and its contract agree. */
+export type OperationHandler<O extends OperationContract> = (
+  input: OperationInput<O>,
+  meta: RequestMeta,
+) => OperationResult<O> | Promise<OperationResult<O>>;
 
 /**
  * Serves `contract` on the bus: the envelope's input is parsed with the contract's schemas (400 naming every

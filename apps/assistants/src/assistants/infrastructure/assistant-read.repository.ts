@@ -36,7 +36,7 @@ export class AssistantReadRepository {
     if (q.status) add('status = ?', q.status);
     else where.push(`status <> 'archived'`);
     if (q.type) add('type = ?', q.type);
-    if (q.tag) add('tags @> ARRAY[?]::text[]', q.tag);
+    if (q.tag) add('tags @> ?::text[]', q.tag); // every tag asked for; the GIN index answers it
     if (q.ownerId) add('owner_id = ?', q.ownerId);
     if (q.parentId) add('parent_id = ?', q.parentId);
     const after = this.paging.decode(q.cursor, CursorSchemas.newest);
@@ -62,12 +62,7 @@ export class AssistantReadRepository {
     if (q.status) where.push(`status = $${params.push(q.status)}`);
     else where.push(`status <> 'archived'`);
     if (q.type) where.push(`type = $${params.push(q.type)}`);
-    const tags =
-      q.tags
-        ?.split(',')
-        .map((t) => t.trim())
-        .filter(Boolean) ?? [];
-    if (tags.length) where.push(`tags @> $${params.push(tags)}::text[]`);
+    if (q.tag) where.push(`tags @> $${params.push(q.tag)}::text[]`);
     const after = this.paging.decode(q.cursor, CursorSchemas.ranked);
     const cursorFilter = after
       ? `WHERE (score, id) < ($${params.push(after.r)}::float8, $${params.push(after.i)}::uuid)`

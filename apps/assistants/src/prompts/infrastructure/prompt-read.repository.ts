@@ -70,7 +70,7 @@ export class PromptReadRepository {
     const where: string[] = ['true'];
     const params: unknown[] = [];
     if (q.name) where.push(`lower(name) LIKE '%' || lower($${params.push(q.name)}) || '%'`);
-    if (q.tag) where.push(`tags @> ARRAY[$${params.push(q.tag)}]::text[]`);
+    if (q.tag) where.push(`tags @> $${params.push(q.tag)}::text[]`);
     if (q.label) where.push(`labels ? $${params.push(q.label)}`);
     const after = this.paging.decode(q.cursor, CursorSchemas.newest);
     if (after) where.push(`(created_at, id) < ($${params.push(after.c)}::timestamptz, $${params.push(after.i)}::uuid)`);

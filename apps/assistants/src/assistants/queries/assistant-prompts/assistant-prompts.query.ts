@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { AssistantNotFoundError } from '@platform/assistants-domain';
-import { PromptOperations, type OperationInput, type PromptLinkDto } from '@platform/contracts';
+import { AssistantNotFoundError, PromptLinkNotFoundError, type Assistant } from '@platform/assistants-domain';
+import { PromptOperations, type OperationInput, type Page, type PromptLinkDto } from '@platform/contracts';
 import { RpcOperation } from '@platform/service-kit';
 import { PromptReadRepository } from '../../../prompts/infrastructure/prompt-read.repository';
 import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
@@ -15,11 +15,26 @@ export class AssistantPromptsQuery {
 
   /** The links, primary first, then secondaries and fallbacks by priority, each with the version it resolves to. */
   @RpcOperation(PromptOperations.links)
-  async links({ params }: OperationInput<typeof PromptOperations.links>): Promise<{ data: PromptLinkDto[] }> {
-    const assistant = await this.assistants.get(params.id);
-    if (!assistant) throw new AssistantNotFoundError(params.id);
+  async links({ params }: OperationInput<typeof PromptOperations.links>): Promise<Page<PromptLinkDto>> {
+    const assistant = await this.assistant(params.id);
     const links = orderLinks(assistant.promptLinks);
     const prompts = await this.prompts.many(links.map((l) => l.promptId));
-    return { data: links.map((l) => toPromptLinkDto(l, prompts.get(l.promptId))) };
+    // The links are part of the assistant, read whole: the one page is complete.
+    return { data: links.map((l) => toPromptLinkDto(l, prompts.get(l.promptId))), nextCursor: null };
+  }
+
+  /** One link, as `Location` of a created link names it. */
+  @RpcOperation(PromptOperations.getLink)
+  async link({ params }: OperationInput<typeof PromptOperations.getLink>): Promise<PromptLinkDto> {
+    const assistant = await this.assistant(params.id);
+    const link = assistant.promptLinks.find((l) => l.promptId === params.promptId);
+    if (!link) throw new PromptLinkNotFoundError(params.promptId);
+    return toPromptLinkDto(link, (await this.prompts.get(link.promptId)) ?? undefined);
+  }
+
+  private async assistant(id: string): Promise<Assistant> {
+    const assistant = await this.assistants.get(id);
+    if (!assistant) throw new AssistantNotFoundError(id);
+    return assistant;
   }
 }

@@ -24,13 +24,14 @@ export class BrowseAssistantsQuery {
     return this.read.popular(query);
   }
 
+  // Catalogs are complete by nature: one page, no cursor.
   @RpcOperation(Ops.types)
   types() {
-    return { data: assistantTypeCatalog() };
+    return { data: assistantTypeCatalog(), nextCursor: null };
   }
 
   @RpcOperation(Ops.statuses)
   statuses() {
-    return { data: assistantStatusCatalog() };
+    return { data: assistantStatusCatalog(), nextCursor: null };
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { AssistantNotFoundError, type Assistant } from '@platform/assistants-domain';
-import { PromptOperations, type OperationInput, type PromptSuggestionDto } from '@platform/contracts';
+import { PromptOperations, type OperationInput, type Page, type PromptSuggestionDto } from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
 import { RpcOperation } from '@platform/service-kit';
 import type { Pool } from 'pg';
@@ -48,7 +48,7 @@ export class PromptSuggestionsQuery {
   async suggest({
     params: { id },
     query: { limit },
-  }: OperationInput<typeof PromptOperations.suggestions>): Promise<{ data: PromptSuggestionDto[] }> {
+  }: OperationInput<typeof PromptOperations.suggestions>): Promise<Page<PromptSuggestionDto>> {
     const a = await this.assistants.get(id);
     if (!a) throw new AssistantNotFoundError(id);
     const keywords = assistantKeywords(a);
@@ -93,7 +93,8 @@ export class PromptSuggestionsQuery {
         limit,
       ],
     );
-    return { data: rows.filter((r) => r.score > 0).map((r) => this.toDto(r, a)) };
+    // The best `limit` are the answer, not the first page of a longer list.
+    return { data: rows.filter((r) => r.score > 0).map((r) => this.toDto(r, a)), nextCursor: null };
   }
 
   private toDto(r: Row, a: Assistant): PromptSuggestionDto {
