@@ -3,11 +3,11 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { resolveBusIdentity } from '@platform/messaging';
-import { AppModule } from './app.module';
+import { AppModule, ROUTES } from './app.module';
 import { ConfigError, loadConfig } from './config';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './http/client-errors';
 import { configureFastify, requestIdFrom } from './http/fastify-setup';
-import { setupOpenApi } from './http/openapi';
+import { setupOpenApi } from './openapi/setup';
 import { closeOnSignals, type Lifecycle } from './http/shutdown';
 
 async function bootstrap() {
@@ -36,7 +36,7 @@ async function bootstrap() {
     bodyParser: false, // Fastify's own JSON parser only: form and other bodies get 415
   });
   await configureFastify(app.getHttpAdapter().getInstance(), config, lifecycle);
-  setupOpenApi(app);
+  setupOpenApi(app, ROUTES);
   closeOnSignals(app, lifecycle, config.shutdownTimeoutMs);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   Logger.log(

@@ -1,5 +1,4 @@
 import { Controller, Delete, Get, HttpCode, Inject, Post, Put, Req, Res, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   parseOperationInput,
   type OperationContract,
@@ -9,7 +8,6 @@ import {
 } from '@platform/contracts';
 import { RpcClient } from '@platform/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiZod } from './openapi';
 import { Meta } from './request-meta';
 
 export const API_BASE = '/api/v1';
@@ -20,8 +18,13 @@ export interface Route<O extends OperationContract = OperationContract> {
   /** Under /api/v1, with Fastify parameters (`/assistants/:id`). */
   path: string;
   operation: O;
+  /** operationId in the OpenAPI document: a method name for generated clients (`createAssistant`). */
+  id: string;
   tag: string;
   summary: string;
+  description?: string;
+  /** Statuses of this operation's domain beyond the ones its shape implies (409 conflicts, 422 unprocessable). */
+  errors?: readonly (409 | 422)[];
   /** 200 unless said; a route with `location` answers 201. */
   status?: 200 | 201 | 204;
   /** The created resource's path under /api/v1, for `Location` (and 201). */
@@ -50,10 +53,9 @@ const METHOD = { GET: Get, POST: Post, PUT: Put, DELETE: Delete };
 /**
  * One controller for a table of routes: parse the request with the operation's contract (400 naming every
  * offending field), send it over the bus, answer with the status, Location and ETag the route declares.
- * No domain logic lives here; the same table drives the OpenAPI document.
+ * No domain logic lives here; the same table drives the OpenAPI document (openapi/document.ts).
  */
 export function routeController(name: string, routes: readonly Route[]): Type {
-  @ApiBearerAuth()
   @Controller(API_BASE.slice(1))
   class RoutesController {
     constructor(@Inject(RpcClient) readonly rpc: RpcClient) {}
@@ -61,7 +63,7 @@ export function routeController(name: string, routes: readonly Route[]): Type {
   Object.defineProperty(RoutesController, 'name', { value: name });
   for (const r of routes) {
     const key = `${r.method} ${r.path}`;
-    const status = r.status ?? (r.location ? 201 : 200);
+    const status = successStatus(r);
     const descriptor: PropertyDescriptor = {
       async value(this: RoutesController, req: FastifyRequest, meta: RequestMeta, reply: FastifyReply) {
         const raw = { params: req.params, query: req.query, body: req.body, ...r.fixed };
@@ -78,15 +80,12 @@ export function routeController(name: string, routes: readonly Route[]): Type {
     Req()(RoutesController.prototype, key, 0);
     Meta()(RoutesController.prototype, key, 1);
     Res({ passthrough: true })(RoutesController.prototype, key, 2);
-    for (const decorate of [
-      METHOD[r.method](r.path.slice(1)),
-      HttpCode(status),
-      ApiTags(r.tag),
-      ApiOperation({ summary: r.summary }),
-      ApiZod({ body: r.fixed ? undefined : r.operation.body, query: r.operation.query, status }),
-    ]) {
+    for (const decorate of [METHOD[r.method](r.path.slice(1)), HttpCode(status)]) {
       decorate(RoutesController.prototype, key, descriptor);
     }
   }
   return RoutesController;
 }
+
+/** The status a route answers with when all goes well. */
+export const successStatus = (r: Route): 200 | 201 | 204 => r.status ?? (r.location ? 201 : 200);

@@ -10,6 +10,8 @@ const links = 'assistant prompts';
 /** REST routes of versioned prompts, their links to assistants, and composed system prompts. */
 export const promptRoutes = [
   route({
+    id: 'createPrompt',
+    errors: [409],
     method: 'POST',
     path: '/prompts',
     operation: P.create,
@@ -18,8 +20,16 @@ export const promptRoutes = [
     location: (p: PromptDto) => `/prompts/${p.id}`,
     etag: latest,
   }),
-  route({ method: 'GET', path: '/prompts', operation: P.list, tag: prompts, summary: 'List prompts' }),
   route({
+    id: 'listPrompts',
+    method: 'GET',
+    path: '/prompts',
+    operation: P.list,
+    tag: prompts,
+    summary: 'List prompts',
+  }),
+  route({
+    id: 'getPrompt',
     method: 'GET',
     path: '/prompts/:id',
     operation: P.get,
@@ -28,6 +38,8 @@ export const promptRoutes = [
     etag: read,
   }),
   route({
+    id: 'revisePrompt',
+    errors: [409],
     method: 'PUT',
     path: '/prompts/:id',
     operation: P.revise,
@@ -36,6 +48,7 @@ export const promptRoutes = [
     etag: latest,
   }),
   route({
+    id: 'listPromptVersions',
     method: 'GET',
     path: '/prompts/:id/versions',
     operation: P.versions,
@@ -43,6 +56,8 @@ export const promptRoutes = [
     summary: 'List prompt versions',
   }),
   route({
+    id: 'movePromptLabel',
+    errors: [409],
     method: 'POST',
     path: '/prompts/:id/labels',
     operation: P.moveLabel,
@@ -51,6 +66,8 @@ export const promptRoutes = [
     etag: latest,
   }),
   route({
+    id: 'removePromptLabel',
+    errors: [409],
     method: 'DELETE',
     path: '/prompts/:id/labels/:label',
     operation: P.removeLabel,
@@ -59,6 +76,7 @@ export const promptRoutes = [
     status: 204,
   }),
   route({
+    id: 'listAssistantsUsingPrompt',
     method: 'GET',
     path: '/assistants/prompts/:promptId/assistants',
     operation: P.linkedAssistants,
@@ -66,6 +84,8 @@ export const promptRoutes = [
     summary: 'Assistants using a prompt',
   }),
   route({
+    id: 'linkPrompt',
+    errors: [409, 422],
     method: 'POST',
     path: '/assistants/:id/prompts',
     operation: P.link,
@@ -73,8 +93,16 @@ export const promptRoutes = [
     summary: 'Link a prompt',
     location: (l: PromptLinkDto, { params }) => `/assistants/${params.id}/prompts/${l.promptId}`,
   }),
-  route({ method: 'GET', path: '/assistants/:id/prompts', operation: P.links, tag: links, summary: 'Linked prompts' }),
   route({
+    id: 'listPromptLinks',
+    method: 'GET',
+    path: '/assistants/:id/prompts',
+    operation: P.links,
+    tag: links,
+    summary: 'Linked prompts',
+  }),
+  route({
+    id: 'getPromptLink',
     method: 'GET',
     path: '/assistants/:id/prompts/:promptId',
     operation: P.getLink,
@@ -82,6 +110,7 @@ export const promptRoutes = [
     summary: 'Get a link',
   }),
   route({
+    id: 'suggestPrompts',
     method: 'GET',
     path: '/assistants/:id/prompts/suggestions',
     operation: P.suggestions,
@@ -89,6 +118,8 @@ export const promptRoutes = [
     summary: 'Suggested prompts',
   }),
   route({
+    id: 'updatePromptLink',
+    errors: [409, 422],
     method: 'PUT',
     path: '/assistants/:id/prompts/:promptId',
     operation: P.updateLink,
@@ -96,6 +127,8 @@ export const promptRoutes = [
     summary: 'Change a link',
   }),
   route({
+    id: 'unlinkPrompt',
+    errors: [409],
     method: 'DELETE',
     path: '/assistants/:id/prompts/:promptId',
     operation: P.unlink,
@@ -104,6 +137,8 @@ export const promptRoutes = [
     status: 204,
   }),
   route({
+    id: 'composeSystemPromptWithVariables',
+    errors: [422],
     method: 'POST',
     path: '/assistants/:id/system-prompt',
     operation: P.systemPrompt,
@@ -111,6 +146,8 @@ export const promptRoutes = [
     summary: 'Compose the system prompt with variables',
   }),
   route({
+    id: 'composeSystemPrompt',
+    errors: [422],
     method: 'GET',
     path: '/assistants/:id/system-prompt',
     operation: P.systemPrompt,
