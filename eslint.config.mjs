@@ -39,7 +39,7 @@ const boundaries = (tests) => {
 };
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'coverage'] },
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'coverage', 'tools/typed-client/generated'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
