@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { checkAnswer } from './contract-check';
+import { documentCheck, type DocumentCheck } from './openapi-check';
 
 // A tiny HTTP client for end-to-end tests: raw enough to send broken bodies and odd headers.
 export interface Answer<T = any> {
@@ -10,11 +11,17 @@ export interface Answer<T = any> {
 }
 
 export interface ClientOptions {
-  /** Check every answer under /api/v1 against its operation's contract (see contract-check.ts). */
+  /**
+   * Check every answer under /api/v1 against its operation's contract (contract-check.ts) and against the OpenAPI
+   * document the gateway serves (openapi-check.ts): status, headers and body.
+   */
   contracts?: boolean;
 }
 
 export function client(baseUrl: string, token: string, options: ClientOptions = {}) {
+  let documented: Promise<DocumentCheck> | undefined;
+  const document = () =>
+    (documented ??= fetch(`${baseUrl}/api/docs-json`).then(async (res) => documentCheck(await res.json())));
   return async function api<T = any>(
     method: string,
     path: string,
@@ -37,7 +44,10 @@ export function client(baseUrl: string, token: string, options: ClientOptions = 
       contentType,
       body: text && contentType.includes('json') ? JSON.parse(text) : text,
     };
-    if (options.contracts) checkAnswer(method, path, answer);
+    if (options.contracts) {
+      checkAnswer(method, path, answer);
+      (await document())(method, path, answer);
+    }
     return answer;
   };
 }

@@ -94,7 +94,13 @@ function operation(route: Route, components: Record<string, Json>): Json {
 
 const notModified = {
   description: 'Not modified: the ETag in If-None-Match is still current',
-  headers: { ETag: { $ref: '#/components/headers/ETag' } },
+  headers: {
+    ETag: { $ref: '#/components/headers/ETag' },
+    'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' },
+    'X-RateLimit-Limit': { $ref: '#/components/headers/X-RateLimit-Limit' },
+    'X-RateLimit-Remaining': { $ref: '#/components/headers/X-RateLimit-Remaining' },
+    'X-RateLimit-Reset': { $ref: '#/components/headers/X-RateLimit-Reset' },
+  },
 };
 
 /** The OpenAPI 3.1 document of every route, built from the route tables and the contracts' schemas. */

@@ -2,9 +2,16 @@ import type { Route } from '../http/route-table';
 
 type Json = Record<string, unknown>;
 const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
+// Every answer of /api/v1 carries the request id and the caller's rate-limit budget.
+const everyAnswer = () => ({
+  'X-Request-Id': header('X-Request-Id'),
+  'X-RateLimit-Limit': header('X-RateLimit-Limit'),
+  'X-RateLimit-Remaining': header('X-RateLimit-Remaining'),
+  'X-RateLimit-Reset': header('X-RateLimit-Reset'),
+});
 const problem = (description: string, headers: Json = {}) => ({
   description,
-  headers: { 'X-Request-Id': header('X-Request-Id'), ...headers },
+  headers: { ...everyAnswer(), ...headers },
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
@@ -54,10 +61,7 @@ export function requestHeaders(r: Route): Json[] {
 /** The headers of a successful answer. */
 export function responseHeaders(r: Route): Json {
   return {
-    'X-Request-Id': header('X-Request-Id'),
-    'X-RateLimit-Limit': header('X-RateLimit-Limit'),
-    'X-RateLimit-Remaining': header('X-RateLimit-Remaining'),
-    'X-RateLimit-Reset': header('X-RateLimit-Reset'),
+    ...everyAnswer(),
     ...(r.etag ? { ETag: header('ETag') } : {}),
     ...(r.location ? { Location: header('Location') } : {}),
   };
@@ -68,10 +72,9 @@ export function problemResponses(r: Route): Record<string, Json> {
   const out: Record<string, Json> = {};
   const validated = r.operation.params || r.operation.query || hasBody(r) || takesIfMatch(r) || takesIdempotencyKey(r);
   if (validated) out['400'] = problem('Invalid input: every offending field is listed in `errors`');
-  out['401'] = {
-    ...problem('No or wrong bearer token'),
-    headers: { 'X-Request-Id': header('X-Request-Id'), 'WWW-Authenticate': { schema: { type: 'string' } } },
-  };
+  out['401'] = problem('No or wrong bearer token', {
+    'WWW-Authenticate': { description: 'Bearer, as RFC 6750 says', schema: { type: 'string' } },
+  });
   if (r.operation.params) out['404'] = problem('No such resource');
   if (r.errors?.includes(409)) out['409'] = problem('Conflicts with the resource as it is (a status, a unique name)');
   if (takesIfMatch(r)) out['412'] = problem('If-Match no longer matches: read again, then retry');
