@@ -41,3 +41,25 @@ describe('stream ids that need quoting', () => {
     for (const id of ids) expect((await store.readStream(id)).map((e) => e.streamId)).toEqual([id]);
   });
 });
+
+describe('connections', () => {
+  it('keeps its connection when an append is refused for a wrong expected revision', async () => {
+    const streamId = newStreamId();
+    await store.append(streamId, [event()], { expectedRevision: 'no_stream' });
+    const backends = async () =>
+      (
+        await store.pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'",
+        )
+      ).rows[0].n;
+    const pids = new Set<number>();
+    for (let i = 0; i < 20; i++) {
+      await expect(store.append(streamId, [event()], { expectedRevision: 0 })).rejects.toThrow(/expected revision/);
+      const { rows } = await store.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      pids.add(rows[0].pid);
+    }
+    // A pool that dropped its connection after each refusal would have opened about twenty new ones.
+    expect(pids.size).toBeLessThanOrEqual(2);
+    expect(await backends()).toBeLessThanOrEqual(3);
+  });
+});

@@ -20,7 +20,7 @@ import { assertSchemaName, storeTables, type StoreTables } from './identifiers';
 import { eventStoreMigrations, runMigrations } from './migrations';
 import { isDeadlock, toUnavailable } from './pg-errors';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
-import { withDeferredTransaction } from './session';
+import { withConnection, withDeferredTransaction } from './session';
 import { UpcasterChain } from './upcasting';
 
 export interface PostgresEventStoreOptions {
@@ -117,7 +117,9 @@ export class PostgresEventStore implements EventStore {
     if (projected || events.length === 0) return this.transaction((tx) => tx.append(streamId, events, options));
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await appendEvents(this.pool, this.ctx, streamId, events, options.expectedRevision);
+        const result = await withConnection(this.pool, (client) =>
+          appendEvents(client, this.ctx, streamId, events, options.expectedRevision),
+        );
         this.committedListeners.forEach((listener) => listener());
         return result;
       } catch (err) {

@@ -63,3 +63,29 @@ export async function withDeferredTransaction<T>(pool: Pool, work: (tx: Deferred
     client.release(broken);
   }
 }
+
+/**
+ * One statement (or a few) on a pooled connection outside a transaction. Unlike `pool.query`, which closes the
+ * connection after any failed statement, a refusal of ours (a wrong expected revision, say) gives the connection
+ * back to the pool: only a broken connection is dropped, so writers that lose races do not reconnect every time.
+ */
+export async function withConnection<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  let client: PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    throw err instanceof EventStoreUnavailableError ? err : new EventStoreUnavailableError(err);
+  }
+  let broken: Error | undefined;
+  const onError = (err: Error) => (broken ??= err);
+  client.on('error', onError);
+  try {
+    return await work(client);
+  } catch (err) {
+    if (isConnectionError(err)) broken ??= err instanceof Error ? err : new Error(String(err));
+    throw toUnavailable(err);
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}
