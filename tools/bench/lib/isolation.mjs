@@ -37,14 +37,18 @@ async function admin(work) {
   }
 }
 
-/** A fresh database `bench_<label>_<random>`, dropped (connections forced off) at cleanup. */
+/**
+ * A fresh database `bench_<label>_<random>`, dropped (connections forced off) at cleanup, or earlier by its
+ * drop() (a benchmark that makes many databases drops each one when done with it).
+ */
 export async function createBenchDatabase(label) {
   const name = `bench_${label}_${suffix()}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
-  onCleanup(`drop database ${name}`, () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+  const drop = () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  onCleanup(`drop database ${name}`, drop);
   const url = pgAdminUrl();
   url.pathname = `/${name}`;
-  return { name, url: url.toString() };
+  return { name, url: url.toString(), drop };
 }
 
 /**
