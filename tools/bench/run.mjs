@@ -3,10 +3,12 @@
 // the same figures go to tools/bench/results/latest.json. Needs `npm run build` and the local PostgreSQL and
 // NATS JetStream (`npm run bench` does both first).
 //
-//   node tools/bench/run.mjs [append] [feed] [relay] [gateway] [prompts]   (default: all; "eventstore" = append + feed)
+//   node tools/bench/run.mjs [append] [feed] [relay] [gateway] [prompts] [peer]
+//                                   (default: all; "eventstore" = append + feed)
 //   BENCH_DURATION_S=10             measured seconds per phase (gateway: 1.5×), warm-ups scale with it
 //   BENCH_APPEND_WRITERS=32 BENCH_APPEND_POOL=40 BENCH_FEED_EVENTS=100000 BENCH_RELAY_RATE=200
 //   BENCH_GATEWAY_CONNECTIONS=8,12,16,24,32,64 BENCH_GATEWAY_SCENARIOS=read,write
+//   BENCH_PEER_ROUNDS=3 BENCH_PEER_FEED_EVENTS=50000   (peer: the event-store workloads against Emmett's)
 //   BENCH_STRICT=1                  exit 1 when a target is missed (a failed benchmark always exits 1)
 //   PG_ADMIN_URL, NATS_URL          servers on 127.0.0.1 only
 //
@@ -15,13 +17,14 @@
 import { appendBenchmark } from './benchmarks/append.mjs';
 import { feedBenchmark } from './benchmarks/feed.mjs';
 import { gatewayBenchmark } from './benchmarks/gateway.mjs';
+import { peerBenchmark } from './benchmarks/peer.mjs';
 import { promptsBenchmark } from './benchmarks/prompts.mjs';
 import { relayBenchmark } from './benchmarks/relay.mjs';
 import { durationS } from './lib/env.mjs';
 import { runCleanups } from './lib/isolation.mjs';
 import { describeMachine, formatTable, writeResults } from './lib/report.mjs';
 
-const ALL = [appendBenchmark, feedBenchmark, relayBenchmark, gatewayBenchmark, promptsBenchmark];
+const ALL = [appendBenchmark, feedBenchmark, relayBenchmark, gatewayBenchmark, promptsBenchmark, peerBenchmark];
 const ALIASES = { eventstore: ['append', 'feed'], 'event-store': ['append', 'feed'], store: ['append', 'feed'] };
 
 function selected(args) {

@@ -22,12 +22,15 @@ export async function runCleanups(log = console.error) {
   }
 }
 
-/** A fresh database `bench_<label>_<random>`, dropped (connections forced off) at cleanup. */
+/**
+ * A fresh database `bench_<label>_<random>`, dropped (connections forced off) at cleanup, or earlier by its
+ * drop() (a benchmark that makes many databases drops each one when done with it).
+ */
 export async function createBenchDatabase(label) {
   pgAdminUrl(); // refuses anything but the loopback address
   const db = await createDatabase('bench', label);
   onCleanup(`drop database ${db.name}`, db.drop);
-  return { name: db.name, url: db.url };
+  return db;
 }
 
 /** A bus prefix `bench_<label>_<random>`; at cleanup every JetStream stream of the prefix is deleted. */
