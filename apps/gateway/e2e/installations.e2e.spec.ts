@@ -35,7 +35,7 @@ describe('two installations on one NATS', () => {
 
   it('keep to themselves by default: every request is answered from its own database, every event on its own stream', async () => {
     expect(prefixes[0]).not.toBe(prefixes[1]);
-    const [a, b] = platforms.map((p) => client(p.baseUrl, p.token));
+    const [a, b] = platforms.map((p) => client(p.baseUrl, p.token, { contracts: true }));
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
       const created = await a('POST', '/api/v1/assistants', { body: { name: `Only In A ${i}` } });

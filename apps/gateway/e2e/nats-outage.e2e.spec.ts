@@ -42,7 +42,7 @@ describe('when NATS goes down', () => {
       busPrefix: 'outage',
       env: { NATS_URL: `nats://127.0.0.1:${port}`, RPC_TIMEOUT_MS: '2000' },
     });
-    api = client(platform.baseUrl, platform.token);
+    api = client(platform.baseUrl, platform.token, { contracts: true });
   });
 
   afterAll(async () => {

@@ -19,7 +19,7 @@ describe('payload limits and hostile values', () => {
       MAX_EVENT_BYTES: String(MAX_EVENT_BYTES),
       HEALTH_PORT: String(healthPort),
     });
-    api = client(platform.baseUrl, platform.token);
+    api = client(platform.baseUrl, platform.token, { contracts: true });
   });
   afterAll(() => platform?.dispose());
 

@@ -10,7 +10,7 @@ describe('a service stopping with writes in flight', () => {
 
   beforeAll(async () => {
     platform = await startIsolatedPlatform('e2e_service_stop', { RPC_TIMEOUT_MS: '15000' });
-    api = client(platform.baseUrl, platform.token);
+    api = client(platform.baseUrl, platform.token, { contracts: true });
   });
   afterAll(() => platform?.dispose());
 
