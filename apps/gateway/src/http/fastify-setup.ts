@@ -3,7 +3,7 @@ import { problem } from '@platform/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { GatewayConfig } from '../config';
-import { createAuthenticate, type AuthenticatedRequest } from './authentication';
+import { bearerChallenge, createAuthenticate, type AuthenticatedRequest } from './authentication';
 import { useJsonBodyParser } from './json-body';
 import { sendProblem } from './problem.filter';
 import { addClosingHooks, type Lifecycle } from './shutdown';
@@ -44,6 +44,10 @@ export async function configureFastify(
       return reply;
     }
     authenticate(req);
+  });
+  // Every 401, whoever answers it, says how to authenticate (RFC 9110 §11.6.1, RFC 6750 §3).
+  fastify.addHook('onSend', async (req: AuthenticatedRequest, reply: FastifyReply) => {
+    if (reply.statusCode === 401) reply.header('WWW-Authenticate', bearerChallenge(req));
   });
   await fastify.register(rateLimit, {
     max: (_req, key) =>
