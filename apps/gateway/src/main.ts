@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { resolveBusIdentity } from '@platform/messaging';
-import { AppModule } from './app.module';
+import { AppModule, ROUTES } from './app.module';
 import { ConfigError, loadConfig } from './config';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './http/client-errors';
 import { configureFastify, requestIdFrom } from './http/fastify-setup';
@@ -35,7 +35,7 @@ async function bootstrap() {
     logger: ['error', 'warn', 'log'],
     bodyParser: false, // Fastify's own JSON parser only: form and other bodies get 415
   });
-  await configureFastify(app.getHttpAdapter().getInstance(), config, lifecycle);
+  await configureFastify(app.getHttpAdapter().getInstance(), config, lifecycle, ROUTES);
   setupOpenApi(app);
   closeOnSignals(app, lifecycle, config.shutdownTimeoutMs);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');

@@ -5,7 +5,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { GatewayConfig } from '../config';
 import { bearerChallenge, createAuthenticate, type AuthenticatedRequest } from './authentication';
 import { useJsonBodyParser } from './json-body';
+import { answerWrongMethods } from './method-not-allowed';
 import { sendProblem } from './problem.filter';
+import type { Route } from './route-table';
 import { addClosingHooks, type Lifecycle } from './shutdown';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -23,11 +25,15 @@ export function requestIdFrom(req: { headers: Record<string, string | string[] |
 export const rateLimitKey = (req: AuthenticatedRequest): string =>
   req.actorId ? `actor:${req.actorId}` : `anon:${req.ip}`;
 
-/** Things Fastify decides before Nest sees a request: who is calling, body parsing, size, media type, limits. */
+/**
+ * Things Fastify decides before Nest sees a request: who is calling, body parsing, size, media type, limits,
+ * and the 405 for a method that the path in the route table does not take.
+ */
 export async function configureFastify(
   fastify: FastifyInstance,
   config: GatewayConfig,
   lifecycle: Lifecycle,
+  routes: readonly Route[],
 ): Promise<void> {
   // Only JSON bodies: anything else (text/plain included) is a 415 rather than a silently accepted string.
   fastify.removeContentTypeParser(['text/plain']);
@@ -61,4 +67,5 @@ export async function configureFastify(
       statusCode: 429,
     }),
   });
+  answerWrongMethods(fastify, routes); // after the rate limiter, which hooks into the routes added after it
 }
