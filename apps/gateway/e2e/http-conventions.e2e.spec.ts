@@ -92,4 +92,49 @@ describe('HTTP conventions a client can rely on', () => {
       }
     });
   });
+
+  describe('If-None-Match on reads that carry an ETag', () => {
+    it('answers 304 with the ETag and no body when a tag matches, else 200', async () => {
+      const { id } = await createAssistant('Cached Read');
+      for (const name of ['Cached Read 2', 'Cached Read 3']) {
+        expect((await api('PUT', `/api/v1/assistants/${id}`, { body: { name } })).status).toBe(200);
+      }
+      const path = `/api/v1/assistants/${id}`;
+      const get = (ifNoneMatch: string, at = path) => api('GET', at, { headers: { 'if-none-match': ifNoneMatch } });
+      const answers: [string, number, string | null, unknown][] = [];
+      for (const value of ['"3"', 'W/"3"', '"2", "3"', '"1",W/"3"', '*', '"2"', 'W/"4", "1"', '3', 'garbage']) {
+        const res = await get(value);
+        answers.push([value, res.status, res.headers.get('etag'), res.status === 304 ? res.body : res.body.version]);
+      }
+      expect(answers).toEqual([
+        ['"3"', 304, '"3"', ''],
+        ['W/"3"', 304, '"3"', ''],
+        ['"2", "3"', 304, '"3"', ''],
+        ['"1",W/"3"', 304, '"3"', ''],
+        ['*', 304, '"3"', ''],
+        ['"2"', 200, '"3"', 3],
+        ['W/"4", "1"', 200, '"3"', 3],
+        ['3', 200, '"3"', 3],
+        ['garbage', 200, '"3"', 3],
+      ]);
+      // The ETag of the version read, not of the latest.
+      const old = await get('"1"', `${path}?version=1`);
+      expect([old.status, old.headers.get('etag')]).toEqual([304, '"1"']);
+    });
+
+    it('applies to every GET route with an ETag, prompts included', async () => {
+      const created = await api('POST', '/api/v1/prompts', { body: { name: 'Cached prompt', template: 'Hi.' } });
+      expect(created.status).toBe(201);
+      const res = await api('GET', `/api/v1/prompts/${created.body.id}`, { headers: { 'if-none-match': '"1"' } });
+      expect([res.status, res.headers.get('etag'), res.body]).toEqual([304, '"1"', '']);
+    });
+
+    it('still answers 404 for what does not exist, and 200 where the route has no ETag', async () => {
+      const missing = await api('GET', '/api/v1/assistants/01900000-0000-7000-8000-000000000000', {
+        headers: { 'if-none-match': '*' },
+      });
+      const listed = await api('GET', '/api/v1/assistants', { headers: { 'if-none-match': '*' } });
+      expect([missing.status, listed.status]).toEqual([404, 200]);
+    });
+  });
 });
