@@ -1,14 +1,21 @@
 import { startIsolatedPlatform, type IsolatedPlatform } from '@platform/testing';
-import { client } from './http-client';
+import { client, type Answer } from './http-client';
+
+const APP = 'https://app.example';
+const ADMIN = 'http://admin.example:8080';
+const STRANGER = 'https://stranger.example';
+
+const corsHeaders = (res: Answer) => [...res.headers.keys()].filter((name) => name.startsWith('access-control-'));
+const list = (value: string | null) => (value ?? '').split(',').map((s) => s.trim().toLowerCase());
 
 describe('HTTP conventions a client can rely on', () => {
   let platform: IsolatedPlatform;
   let api: ReturnType<typeof client>;
-  // No contract check: HEAD answers have no operation behind them.
+  // No contract check: HEAD and preflight answers have no operation behind them.
   let plain: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    platform = await startIsolatedPlatform('e2e_http_conventions');
+    platform = await startIsolatedPlatform('e2e_http_conventions', { CORS_ORIGINS: `${APP}, ${ADMIN}` });
     api = client(platform.baseUrl, platform.token, { contracts: true });
     plain = client(platform.baseUrl, platform.token);
   });
@@ -135,6 +142,83 @@ describe('HTTP conventions a client can rely on', () => {
       });
       const listed = await api('GET', '/api/v1/assistants', { headers: { 'if-none-match': '*' } });
       expect([missing.status, listed.status]).toEqual([404, 200]);
+    });
+  });
+
+  describe('CORS for the origins in CORS_ORIGINS', () => {
+    const preflight = (origin: string, path = '/api/v1/assistants/01900000-0000-7000-8000-000000000000') =>
+      plain('OPTIONS', path, {
+        auth: false,
+        headers: {
+          origin,
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'authorization, content-type, if-match',
+        },
+      });
+
+    it('answers a preflight from an allowed origin 204, without a token', async () => {
+      for (const origin of [APP, ADMIN]) {
+        const res = await preflight(origin);
+        expect([res.status, res.headers.get('access-control-allow-origin')]).toEqual([204, origin]);
+        expect(list(res.headers.get('access-control-allow-methods'))).toEqual(
+          expect.arrayContaining(['get', 'head', 'post', 'put', 'delete']),
+        );
+        expect(list(res.headers.get('access-control-allow-headers'))).toEqual(
+          expect.arrayContaining([
+            'authorization',
+            'content-type',
+            'if-match',
+            'if-none-match',
+            'idempotency-key',
+            'x-request-id',
+            'x-correlation-id',
+          ]),
+        );
+        expect(Number(res.headers.get('access-control-max-age'))).toBeGreaterThan(0);
+        expect(list(res.headers.get('vary'))).toContain('origin');
+      }
+    });
+
+    it('lets an allowed origin read answers and their headers, errors included', async () => {
+      const created = await api('POST', '/api/v1/assistants', {
+        body: { name: 'Cors Reader' },
+        headers: { origin: APP },
+      });
+      const denied = await api('GET', '/api/v1/assistants', { auth: false, headers: { origin: APP } });
+      for (const res of [created, denied]) {
+        expect(res.headers.get('access-control-allow-origin')).toBe(APP);
+        expect(list(res.headers.get('vary'))).toContain('origin');
+      }
+      expect(list(created.headers.get('access-control-expose-headers'))).toEqual(
+        expect.arrayContaining([
+          'etag',
+          'location',
+          'retry-after',
+          'x-request-id',
+          'x-ratelimit-limit',
+          'x-ratelimit-remaining',
+          'x-ratelimit-reset',
+        ]),
+      );
+      expect(created.status).toBe(201);
+      expect(denied.status).toBe(401);
+    });
+
+    it('gives any other origin no CORS headers, and its preflight a 403 problem', async () => {
+      const read = await api('GET', '/api/v1/assistants', { headers: { origin: STRANGER } });
+      expect([read.status, corsHeaders(read)]).toEqual([200, []]);
+      const spoofed = await api('GET', '/api/v1/assistants', { headers: { origin: `${APP}.evil.example` } });
+      expect(corsHeaders(spoofed)).toEqual([]);
+      const res = await preflight(STRANGER);
+      expect([res.status, corsHeaders(res)]).toEqual([403, []]);
+      expect(res.contentType).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ status: 403 });
+    });
+
+    it('treats an OPTIONS that is not a preflight as any other method', async () => {
+      const known = await api('OPTIONS', '/api/v1/assistants');
+      expect([known.status, known.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
+      expect((await api('OPTIONS', '/api/v1/nothing-here')).status).toBe(404);
     });
   });
 });

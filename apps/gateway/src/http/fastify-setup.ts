@@ -4,8 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { GatewayConfig } from '../config';
 import { bearerChallenge, createAuthenticate, type AuthenticatedRequest } from './authentication';
+import { useCors } from './cors';
 import { useJsonBodyParser } from './json-body';
-import { answerWrongMethods } from './method-not-allowed';
+import { answerWrongMethods, methodsByPath } from './method-not-allowed';
 import { sendProblem } from './problem.filter';
 import type { Route } from './route-table';
 import { addClosingHooks, type Lifecycle } from './shutdown';
@@ -26,7 +27,7 @@ export const rateLimitKey = (req: AuthenticatedRequest): string =>
   req.actorId ? `actor:${req.actorId}` : `anon:${req.ip}`;
 
 /**
- * Things Fastify decides before Nest sees a request: who is calling, body parsing, size, media type, limits,
+ * Things Fastify decides before Nest sees a request: who is calling, CORS, body parsing, size, media type, limits,
  * and the 405 for a method that the path in the route table does not take.
  */
 export async function configureFastify(
@@ -55,6 +56,9 @@ export async function configureFastify(
   fastify.addHook('onSend', async (req: AuthenticatedRequest, reply: FastifyReply) => {
     if (reply.statusCode === 401) reply.header('WWW-Authenticate', bearerChallenge(req));
   });
+  // Preflights allow every method of the route table; a wrong one for the path is then a readable 405.
+  const methods = [...new Set([...methodsByPath(routes, true).values()].flat())];
+  await useCors(fastify, config.corsOrigins, methods);
   await fastify.register(rateLimit, {
     max: (_req, key) =>
       key.startsWith('actor:') ? config.rateLimitPerMinute : config.unauthenticatedRateLimitPerMinute,
