@@ -10,6 +10,8 @@ export interface GatewayConfig {
   unauthenticatedRateLimitPerMinute: number;
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** Origins whose browser scripts may call the API; `*` for any, none (the default) turns CORS off. */
+  corsOrigins: '*' | readonly string[];
 }
 
 /** A setting the gateway refuses to start with; its message is all the operator needs. */
@@ -49,6 +51,33 @@ export function checkAdminToken(token: string): string {
 }
 
 /**
+ * CORS_ORIGINS: `*`, or comma-separated origins exactly as browsers send them in `Origin` (scheme, host, and the
+ * port unless it is the scheme's default): an entry with a path, a trailing slash or capitals would never match.
+ */
+export function corsOrigins(raw = process.env.CORS_ORIGINS ?? ''): '*' | string[] {
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  if (entries.length === 1 && entries[0] === '*') return '*';
+  for (const entry of entries) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(entry).origin;
+    } catch {
+      // not a URL: reported below
+    }
+    if (origin !== entry) {
+      throw new ConfigError(
+        `CORS_ORIGINS must be "*" or comma-separated origins like "https://app.example.com", got "${entry}"` +
+          (origin && origin !== 'null' ? ` (did you mean "${origin}"?)` : ''),
+      );
+    }
+  }
+  return entries;
+}
+
+/**
  * ADMIN_TOKEN from the environment; when unset, the token stored at first start (printed once then).
  * The file lives in the platform's data directory, readable by its owner only.
  */
@@ -73,6 +102,7 @@ export function loadConfig(): GatewayConfig {
     unauthenticatedRateLimitPerMinute: int('UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE', 60),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 10_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000),
+    corsOrigins: corsOrigins(),
   };
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { checkAdminToken, ConfigError, loadConfig } from './config';
+import { checkAdminToken, ConfigError, corsOrigins, loadConfig } from './config';
 
 describe('admin token rule', () => {
   it('takes a long random token, such as the generated ones', () => {
@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       'REQUEST_TIMEOUT_MS',
       'UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE',
       'SHUTDOWN_TIMEOUT_MS',
+      'CORS_ORIGINS',
     ])
       delete process.env[name];
   });
@@ -51,12 +52,13 @@ describe('loadConfig', () => {
     process.env = saved;
   });
 
-  it('defaults: 512 KiB bodies, 60 unauthenticated requests a minute, 10 s request and shutdown timeouts', () => {
+  it('defaults: 512 KiB bodies, 60 unauthenticated requests a minute, 10 s request and shutdown timeouts, no CORS', () => {
     expect(loadConfig()).toMatchObject({
       bodyLimitBytes: 524_288,
       unauthenticatedRateLimitPerMinute: 60,
       requestTimeoutMs: 10_000,
       shutdownTimeoutMs: 10_000,
+      corsOrigins: [],
     });
   });
 
@@ -70,5 +72,26 @@ describe('loadConfig', () => {
   it('refuses to start with a placeholder admin token', () => {
     process.env.ADMIN_TOKEN = 'changeme';
     expect(() => loadConfig()).toThrow(ConfigError);
+  });
+});
+
+describe('CORS_ORIGINS', () => {
+  it('takes *, or comma-separated origins with a port when not the default', () => {
+    expect(corsOrigins('*')).toBe('*');
+    expect(corsOrigins(' * ')).toBe('*');
+    expect(corsOrigins('')).toEqual([]);
+    expect(corsOrigins('https://app.example.com, http://localhost:5173,')).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it('refuses what no browser sends as Origin, suggesting the origin meant', () => {
+    expect(() => corsOrigins('https://app.example.com/')).toThrow(/did you mean "https:\/\/app.example.com"/);
+    expect(() => corsOrigins('https://App.example.com')).toThrow(/did you mean "https:\/\/app.example.com"/);
+    expect(() => corsOrigins('http://app.example.com:80')).toThrow(/did you mean "http:\/\/app.example.com"/);
+    for (const raw of ['app.example.com', '*, https://app.example.com', 'null', 'file:///tmp']) {
+      expect(() => corsOrigins(raw)).toThrow(ConfigError);
+    }
   });
 });

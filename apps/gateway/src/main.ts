@@ -35,7 +35,7 @@ async function bootstrap() {
     logger: ['error', 'warn', 'log'],
     bodyParser: false, // Fastify's own JSON parser only: form and other bodies get 415
   });
-  await configureFastify(app.getHttpAdapter().getInstance(), config, lifecycle);
+  await configureFastify(app.getHttpAdapter().getInstance(), config, lifecycle, ROUTES);
   setupOpenApi(app, ROUTES);
   closeOnSignals(app, lifecycle, config.shutdownTimeoutMs);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');

@@ -3,9 +3,12 @@ import { problem } from '@platform/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { GatewayConfig } from '../config';
-import { createAuthenticate, type AuthenticatedRequest } from './authentication';
+import { bearerChallenge, createAuthenticate, type AuthenticatedRequest } from './authentication';
+import { useCors } from './cors';
 import { useJsonBodyParser } from './json-body';
+import { answerWrongMethods, methodsByPath } from './method-not-allowed';
 import { sendProblem } from './problem.filter';
+import type { Route } from './route-table';
 import { addClosingHooks, type Lifecycle } from './shutdown';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -23,11 +26,15 @@ export function requestIdFrom(req: { headers: Record<string, string | string[] |
 export const rateLimitKey = (req: AuthenticatedRequest): string =>
   req.actorId ? `actor:${req.actorId}` : `anon:${req.ip}`;
 
-/** Things Fastify decides before Nest sees a request: who is calling, body parsing, size, media type, limits. */
+/**
+ * Things Fastify decides before Nest sees a request: who is calling, CORS, body parsing, size, media type, limits,
+ * and the 405 for a method that the path in the route table does not take.
+ */
 export async function configureFastify(
   fastify: FastifyInstance,
   config: GatewayConfig,
   lifecycle: Lifecycle,
+  routes: readonly Route[],
 ): Promise<void> {
   // Only JSON bodies: anything else (text/plain included) is a 415 rather than a silently accepted string.
   fastify.removeContentTypeParser(['text/plain']);
@@ -45,6 +52,13 @@ export async function configureFastify(
     }
     authenticate(req);
   });
+  // Every 401, whoever answers it, says how to authenticate (RFC 9110 §11.6.1, RFC 6750 §3).
+  fastify.addHook('onSend', async (req: AuthenticatedRequest, reply: FastifyReply) => {
+    if (reply.statusCode === 401) reply.header('WWW-Authenticate', bearerChallenge(req));
+  });
+  // Preflights allow every method of the route table; a wrong one for the path is then a readable 405.
+  const methods = [...new Set([...methodsByPath(routes, true).values()].flat())];
+  await useCors(fastify, config.corsOrigins, methods);
   await fastify.register(rateLimit, {
     max: (_req, key) =>
       key.startsWith('actor:') ? config.rateLimitPerMinute : config.unauthenticatedRateLimitPerMinute,
@@ -57,4 +71,5 @@ export async function configureFastify(
       statusCode: 429,
     }),
   });
+  answerWrongMethods(fastify, routes); // after the rate limiter, which hooks into the routes added after it
 }

@@ -8,6 +8,7 @@ import {
 } from '@platform/contracts';
 import { RpcClient } from '@platform/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ifNoneMatchHits } from './if-none-match';
 import { Meta } from './request-meta';
 
 export const API_BASE = '/api/v1';
@@ -29,7 +30,7 @@ export interface Route<O extends OperationContract = OperationContract> {
   status?: 200 | 201 | 204;
   /** The created resource's path under /api/v1, for `Location` (and 201). */
   location?: (result: never, input: OperationInput<O>) => string;
-  /** The version the answer carries, sent as `ETag`. */
+  /** The version the answer carries, sent as `ETag`; on a GET, If-None-Match naming it gets 304. */
   etag?: (result: never) => number;
   /** Fixed input parts this route sends instead of reading them from the request (a GET with a default body). */
   fixed?: { body?: unknown };
@@ -52,7 +53,8 @@ const METHOD = { GET: Get, POST: Post, PUT: Put, DELETE: Delete };
 
 /**
  * One controller for a table of routes: parse the request with the operation's contract (400 naming every
- * offending field), send it over the bus, answer with the status, Location and ETag the route declares.
+ * offending field), send it over the bus, answer with the status, Location and ETag the route declares, or 304
+ * to a GET whose If-None-Match names that ETag.
  * No domain logic lives here; the same table drives the OpenAPI document (openapi/document.ts).
  */
 export function routeController(name: string, routes: readonly Route[]): Type {
@@ -69,7 +71,15 @@ export function routeController(name: string, routes: readonly Route[]): Type {
         const raw = { params: req.params, query: req.query, body: req.body, ...r.fixed };
         const input = parseOperationInput(r.operation, raw);
         const result = await this.rpc.send(r.operation.pattern, { meta, body: input });
-        if (r.etag) reply.header('ETag', `"${r.etag(result as never)}"`);
+        if (r.etag) {
+          const version = r.etag(result as never);
+          reply.header('ETag', `"${version}"`);
+          // A read the client already holds: the ETag alone, no body (HEAD comes through here too).
+          if (r.method === 'GET' && ifNoneMatchHits(req.headers['if-none-match'], version)) {
+            reply.status(304);
+            return undefined;
+          }
+        }
         if (r.location) reply.header('Location', `${API_BASE}${r.location(result as never, input as never)}`);
         return status === 204 ? undefined : result;
       },
