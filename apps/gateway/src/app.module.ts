@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { RpcClientModule } from '@platform/messaging';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
+import { asyncApiController } from './docs/asyncapi.controller';
 import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ProblemFilter } from './http/problem.filter';
@@ -16,7 +17,7 @@ export class AppModule {
   static forRoot(config: GatewayConfig) {
     @Module({
       imports: [RpcClientModule.forRoot()],
-      controllers: [HealthController, routeController('ApiController', ROUTES)],
+      controllers: [HealthController, asyncApiController(ROUTES), routeController('ApiController', ROUTES)],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -40,7 +40,8 @@ async function bootstrap() {
   closeOnSignals(app, lifecycle, config.shutdownTimeoutMs);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');
   Logger.log(
-    `Gateway listening on http://127.0.0.1:${config.port} (OpenAPI at /api/docs; bus "${identity.prefix}")`,
+    `Gateway listening on http://127.0.0.1:${config.port} (OpenAPI at /api/docs, AsyncAPI of the bus at ` +
+      `/api/docs/asyncapi.json; bus "${identity.prefix}")`,
     'Gateway',
   );
 }

@@ -19,3 +19,4 @@ export * from './assistants/events/assistant.events';
 export * from './assistants/events/prompt.events';
 export * from './assistants/events/assistants-event-contracts';
 export * from './common/bus-event';
+export * from './docs/asyncapi';

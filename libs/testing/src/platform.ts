@@ -144,6 +144,10 @@ export async function withDatabaseClosed(name: string, work: () => Promise<void>
 export interface IsolatedPlatform extends RunningPlatform {
   databaseUrl: string;
   databaseName: string;
+  /** The bus prefix of the run: every subject and stream name of the platform starts with it. */
+  busPrefix: string;
+  /** The NATS server it uses (`NATS_URL`). */
+  natsUrl: string;
   /** Everything the platform published on its JetStream stream so far. */
   busEvents: TestBus['events'];
   /** Stops the processes, then removes the run's database and streams. */
@@ -163,6 +167,8 @@ export async function startIsolatedPlatform(
       ...platform,
       databaseUrl: db.url,
       databaseName: db.name,
+      busPrefix: bus.prefix,
+      natsUrl: bus.natsUrl,
       busEvents: bus.events,
       dispose: async () => {
         await platform.stop();

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { defineOperation } from '../common/operation';
 
 // The one list of the platform's backend services. The gateway's /ready, the test platform, the benchmarks and
 // `npm start` all read it; a new service is one entry here (and its app folder).
@@ -15,19 +17,32 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [{ name: 'assistant
 /** The readiness operation every service answers (through the service kit). */
 export const healthPattern = (service: string) => `${service}.health`;
 
-export type HealthState = 'up' | 'degraded' | 'down';
+const healthState = z.enum(['up', 'degraded', 'down']);
 
-export interface ServiceHealth {
-  service: string;
-  /** Down: it cannot do its work now. */
-  status: 'up' | 'down';
-  /** Each dependency or part it needs (postgres, relay): degraded still works, but needs an operator's look. */
-  checks: Record<string, HealthState>;
-  /** Details of a degraded relay. */
-  relay?: { parkedEvents: number };
-  /** Which installation (database) this service belongs to. */
-  installation?: string;
-}
+export type HealthState = z.output<typeof healthState>;
+
+/** What a service answers on its health operation; a schema, so the AsyncAPI document describes it too. */
+export const serviceHealthSchema = z
+  .strictObject({
+    service: z.string(),
+    status: z.enum(['up', 'down']).meta({ description: 'Down: it cannot do its work now' }),
+    checks: z.record(z.string(), healthState).meta({
+      description:
+        "Each dependency or part it needs (postgres, relay): degraded still works, but needs an operator's look",
+    }),
+    relay: z
+      .strictObject({ parkedEvents: z.number().int().min(0) })
+      .optional()
+      .meta({ description: 'Details of a degraded relay' }),
+    installation: z.string().optional().meta({ description: 'Which installation (database) this service belongs to' }),
+  })
+  .meta({ id: 'ServiceHealth' });
+
+export type ServiceHealth = z.output<typeof serviceHealthSchema>;
+
+/** The health operation of `service`: no input, the service's health as the answer. */
+export const healthOperation = (service: string) =>
+  defineOperation({ pattern: healthPattern(service), response: serviceHealthSchema });
 
 /**
  * Which installation a database is: its PostgreSQL cluster's system identifier and the database name, hashed.
