@@ -110,6 +110,7 @@ export function buildOpenApiDocument(routes: readonly Route[]): Json {
   for (const route of routes) {
     (paths[openApiPath(route.path)] ??= {})[route.method.toLowerCase()] = operation(route, components);
   }
+  const schemas = referencedOnly(components, paths);
   const tags = [...new Set(routes.map((r) => r.tag))].map((name) => ({ name, description: TAGS[name] ?? name }));
   return {
     openapi: '3.1.0',
@@ -123,8 +124,23 @@ export function buildOpenApiDocument(routes: readonly Route[]): Json {
     security: [{ bearerAuth: [] }],
     tags,
     paths,
-    components: { schemas: components, ...sharedComponents },
+    components: { schemas, ...sharedComponents },
   };
+}
+
+/** The components the paths use, directly or through each other (the registry also names the bus's schemas). */
+function referencedOnly(components: Record<string, Json>, paths: unknown): Record<string, Json> {
+  const used = new Set<string>();
+  const visit = (value: unknown) => {
+    for (const [, id] of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (used.has(id) || !components[id]) continue;
+      used.add(id);
+      visit(components[id]);
+    }
+  };
+  visit(paths);
+  visit({ $ref: `${COMPONENTS}Problem` });
+  return Object.fromEntries(Object.entries(components).filter(([id]) => used.has(id)));
 }
 
 const TAGS: Record<string, string> = {

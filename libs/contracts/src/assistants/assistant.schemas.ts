@@ -91,7 +91,8 @@ export const updateAssistantSchema = z
     configuration: configurationSchema,
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'at least one field to change' });
+  .refine((v) => Object.keys(v).length > 0, { message: 'at least one field to change' })
+  .meta({ minProperties: 1 }); // the refinement, as JSON Schema says it (OpenAPI)
 
 export const cloneAssistantSchema = z.strictObject({
   name: z.string().trim().min(1).max(255).optional(),
@@ -107,7 +108,8 @@ export const recordUsageSchema = z
     responseTimeMs: z.number().min(0, 'must not be negative').max(3_600_000).optional(),
     satisfaction: z.number().min(1).max(5).optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, { message: 'at least one usage figure' });
+  .refine((v) => Object.keys(v).length > 0, { message: 'at least one usage figure' })
+  .meta({ minProperties: 1 });
 
 export const listAssistantsQuerySchema = z.strictObject({
   status: z.enum(ASSISTANT_STATUSES).optional(),

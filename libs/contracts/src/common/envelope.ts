@@ -15,13 +15,10 @@ export const requestMetaSchema = z
       .max(255)
       .optional()
       .meta({ description: 'Idempotency-Key of a creating request, scoped to the actor' }),
-    requestHash: z
-      .string()
-      .optional()
-      .meta({
-        description:
-          'Tells a reused idempotency key with another request apart (the gateway hashes method, path and body)',
-      }),
+    requestHash: z.string().optional().meta({
+      description:
+        'Tells a reused idempotency key with another request apart (the gateway hashes method, path and body)',
+    }),
     expectedVersion: z
       .number()
       .int()

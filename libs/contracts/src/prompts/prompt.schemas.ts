@@ -37,7 +37,8 @@ export const revisePromptSchema = z
     variables: z.array(promptVariableSchema).max(100),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'at least one field to change' });
+  .refine((v) => Object.keys(v).length > 0, { message: 'at least one field to change' })
+  .meta({ minProperties: 1 }); // the refinement, as JSON Schema says it (OpenAPI)
 
 export const movePromptLabelSchema = z.strictObject({
   label: labelSchema,
@@ -49,7 +50,8 @@ export const getPromptQuerySchema = z
   .refine((q) => !(q.version !== undefined && q.label !== undefined), {
     message: 'version and label exclude each other',
     path: ['label'],
-  });
+  })
+  .meta({ not: { properties: { version: {}, label: {} }, required: ['version', 'label'] } });
 
 export const listPromptsQuerySchema = z.strictObject({
   name: z.string().min(1).max(255).optional(),
@@ -78,7 +80,13 @@ const linkFields = {
 const onePin = (v: { version?: number; label?: string }) => !(v.version !== undefined && v.label !== undefined);
 const pinMessage = { message: 'pin a version or follow a label, not both', path: ['label'] };
 
-export const linkPromptSchema = z.strictObject({ promptId: uuidSchema, ...linkFields }).refine(onePin, pinMessage);
+/** The pin rule as JSON Schema says it (OpenAPI): not both. */
+const onePinSchema = { not: { properties: { version: {}, label: {} }, required: ['version', 'label'] } };
+
+export const linkPromptSchema = z
+  .strictObject({ promptId: uuidSchema, ...linkFields })
+  .refine(onePin, pinMessage)
+  .meta(onePinSchema);
 
 export const updatePromptLinkSchema = z
   .strictObject({
@@ -90,7 +98,8 @@ export const updatePromptLinkSchema = z
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'at least one field to change' })
-  .refine(onePin, pinMessage);
+  .refine(onePin, pinMessage)
+  .meta({ minProperties: 1, ...onePinSchema });
 
 export const linkedAssistantsQuerySchema = z.strictObject({ limit: limitSchema, cursor: cursorSchema });
 
