@@ -16,5 +16,5 @@ export const upcasters: Upcaster[] = [...assistantsEventContracts.upcasters];
 export const currentSchemaVersions: Record<string, number> = { ...assistantsEventContracts.currentSchemaVersions };
 
 export async function resetReadModels(sql: SqlExecutor): Promise<void> {
-  await sql.query('TRUNCATE assistant_view, assistant_prompt_links, prompt_view, prompt_versions');
+  await sql.query('TRUNCATE assistant_view, assistant_prompt_links, prompt_view, prompt_versions, prompt_terms');
 }

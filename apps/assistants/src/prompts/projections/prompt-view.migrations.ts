@@ -56,6 +56,22 @@ export const promptViewMigrations = [
       ALTER TABLE prompt_view ALTER COLUMN revision SET NOT NULL;
     `,
   },
+  {
+    // The words of each prompt's latest version (the lexemes of its search vector), so suggestions look up the
+    // prompts that mention an assistant's keywords by index instead of matching every candidate's text.
+    id: 'assistants-007-prompt-terms',
+    sql: `
+      CREATE TABLE IF NOT EXISTS prompt_terms (
+        term text NOT NULL,
+        prompt_id uuid NOT NULL,
+        PRIMARY KEY (term, prompt_id)
+      );
+      CREATE INDEX IF NOT EXISTS prompt_terms_prompt_idx ON prompt_terms (prompt_id);
+      INSERT INTO prompt_terms (term, prompt_id)
+        SELECT DISTINCT t.lexeme, p.id FROM prompt_view p, unnest(p.search) AS t
+        ON CONFLICT DO NOTHING;
+    `,
+  },
 ];
 
 export const PROMPT_NAME_CONSTRAINT = 'prompt_view_name_key';

@@ -19,6 +19,17 @@ export async function writePromptView(
     }
   }
   await upsert(sql, p, revision);
+  await syncTerms(sql, p.id);
+}
+
+/** The prompt's words, from the search vector just written: added and removed in one statement. */
+async function syncTerms(sql: SqlExecutor, promptId: string): Promise<void> {
+  await sql.query(
+    `WITH words AS (SELECT DISTINCT t.lexeme FROM prompt_view p, unnest(p.search) AS t WHERE p.id = $1),
+          gone AS (DELETE FROM prompt_terms WHERE prompt_id = $1 AND term NOT IN (SELECT lexeme FROM words))
+     INSERT INTO prompt_terms (term, prompt_id) SELECT lexeme, $1 FROM words ON CONFLICT DO NOTHING`,
+    [promptId],
+  );
 }
 
 async function insertVersion(

@@ -52,46 +52,42 @@ export class PromptSuggestionsQuery {
     const a = await this.assistants.get(id);
     if (!a) throw new AssistantNotFoundError(id);
     const keywords = assistantKeywords(a);
-    const typeWords = words(a.type.replace(/_/g, ' '));
-    const typeQuery = typeWords.join(' & ');
-    const anyQuery = [...keywords, ...typeWords].join(' | ');
+    const typeWords = [...new Set(words(a.type.replace(/_/g, ' ')))];
+    // Evidence comes from indexed lookups of the precomputed prompt words (prompt_terms), never from matching
+    // every candidate's text: the keywords a prompt mentions, and whether it mentions every word of the type.
     const { rows } = await this.pool.query<Row>(
-      `WITH kw AS (SELECT k, to_tsquery('simple', k) AS q FROM unnest($3::text[]) AS k),
+      `WITH kw_hits AS (
+         SELECT prompt_id, array_agg(term ORDER BY term) AS keywords
+         FROM prompt_terms WHERE term = ANY($3::text[]) GROUP BY prompt_id),
+       type_hits AS (
+         SELECT prompt_id FROM prompt_terms WHERE term = ANY($6::text[])
+         GROUP BY prompt_id HAVING count(*) = cardinality($6::text[])),
        same_type AS (
          SELECT l.prompt_id, count(*)::int AS n
          FROM assistant_prompt_links l JOIN assistant_view v ON v.id = l.assistant_id
          WHERE v.type = $4 AND v.status <> 'archived' AND l.assistant_id <> $1
          GROUP BY l.prompt_id),
-       -- Each way in uses its own index (GIN on tags, GIN on the text); OR-ing them would scan every prompt.
        candidate_ids AS (
          SELECT id FROM prompt_view WHERE tags && $5::text[]
-         UNION SELECT id FROM prompt_view WHERE search @@ to_tsquery('simple', $6)
+         UNION SELECT prompt_id FROM kw_hits
+         UNION SELECT prompt_id FROM type_hits
          UNION SELECT prompt_id FROM same_type),
-       candidates AS (
-         SELECT p.id, p.name, p.latest_version, p.tags, p.search, coalesce(st.n, 0) AS uses
-         FROM candidate_ids c JOIN prompt_view p ON p.id = c.id LEFT JOIN same_type st ON st.prompt_id = p.id
-         WHERE NOT (p.id = ANY($2::uuid[]))),
        evidence AS (
-         SELECT c.id, c.name, c.latest_version, c.uses,
-           ARRAY(SELECT t FROM unnest($5::text[]) AS t WHERE t = ANY(c.tags) ORDER BY t) AS shared_tags,
-           c.search @@ to_tsquery('simple', $7) AS type_match,
-           ARRAY(SELECT kw.k FROM kw WHERE c.search @@ kw.q ORDER BY kw.k) AS keywords
-         FROM candidates c)
+         SELECT p.id, p.name, p.latest_version, coalesce(st.n, 0) AS uses,
+           ARRAY(SELECT t FROM unnest($5::text[]) AS t WHERE t = ANY(p.tags) ORDER BY t) AS shared_tags,
+           th.prompt_id IS NOT NULL AS type_match,
+           coalesce(kh.keywords, '{}') AS keywords
+         FROM candidate_ids c JOIN prompt_view p ON p.id = c.id
+           LEFT JOIN same_type st ON st.prompt_id = p.id
+           LEFT JOIN kw_hits kh ON kh.prompt_id = p.id
+           LEFT JOIN type_hits th ON th.prompt_id = p.id
+         WHERE NOT (p.id = ANY($2::uuid[])))
        SELECT *, (${WEIGHT.sharedTag} * cardinality(shared_tags) + ${WEIGHT.typeMention} * type_match::int
                  + ${WEIGHT.keyword} * cardinality(keywords) + ${WEIGHT.sameTypeUse} * least(uses, ${WEIGHT.maxSameTypeUses}))::int AS score
        FROM evidence
        ORDER BY score DESC, name, id
-       LIMIT $8`,
-      [
-        a.id,
-        a.promptLinks.map((l) => l.promptId),
-        keywords,
-        a.type,
-        a.tags,
-        anyQuery || 'x & !x',
-        typeQuery,
-        limit,
-      ],
+       LIMIT $7`,
+      [a.id, a.promptLinks.map((l) => l.promptId), keywords, a.type, a.tags, typeWords, limit],
     );
     // The best `limit` are the answer, not the first page of a longer list.
     return { data: rows.filter((r) => r.score > 0).map((r) => this.toDto(r, a)), nextCursor: null };
