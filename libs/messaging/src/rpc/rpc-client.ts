@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { problem } from '@platform/contracts';
+import { isProblemDetails, problem } from '@platform/contracts';
 import { randomUUID } from 'node:crypto';
 import { connect, Events, JSONCodec, type NatsConnection } from 'nats';
 import { natsServers, rpcChannel, rpcSubject, rpcTimeoutMs } from '../config/bus-config';
@@ -46,6 +46,8 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
   private nc?: Promise<NatsConnection>;
   /** Between a disconnect and the reconnect: requests fail at once (503) instead of waiting for their deadline. */
   private disconnected = false;
+  /** Disconnects so far: a request that saw one while it waited failed because of the bus, not the service. */
+  private disconnects = 0;
   readonly defaultTimeoutMs: number;
 
   constructor(@Optional() @Inject(RPC_CLIENT_OPTIONS) options: RpcClientOptions | null = null) {
@@ -61,6 +63,7 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async send<T = unknown>(pattern: string, payload: unknown, options: RpcSendOptions = {}): Promise<T> {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    const disconnectsBefore = this.disconnects;
     try {
       const nc = await this.connection();
       if (this.disconnected || nc.isClosed()) throw new Error('NATS connection lost (DISCONNECT)');
@@ -70,6 +73,10 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
       if (packet.err !== undefined && packet.err !== null) throw packet.err;
       return packet.response as T;
     } catch (err) {
+      const busLost = this.disconnected || this.disconnects !== disconnectsBefore;
+      if (busLost && !isProblemDetails(err)) {
+        throw new RpcProblemError(problem(503, 'NATS unavailable: the message bus cannot be reached'), pattern, err);
+      }
       throw new RpcProblemError(rpcFailureProblem(err, pattern, timeoutMs), pattern, err);
     }
   }
@@ -144,7 +151,10 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async watch(nc: NatsConnection): Promise<void> {
     for await (const status of nc.status()) {
-      if (status.type === Events.Disconnect) this.disconnected = true;
+      if (status.type === Events.Disconnect) {
+        this.disconnected = true;
+        this.disconnects += 1;
+      }
       if (status.type === Events.Reconnect) this.disconnected = false;
     }
   }
