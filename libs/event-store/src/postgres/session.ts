@@ -38,6 +38,30 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
 
 /** withTransaction, with the BEGIN sent together with the first statement (see DeferredBegin). */
 export async function withDeferredTransaction<T>(pool: Pool, work: (tx: DeferredBegin) => Promise<T>): Promise<T> {
+  return withConnection(pool, async (client, drop) => {
+    const tx = new DeferredBegin(client);
+    try {
+      const result = await work(tx);
+      if (tx.begun) await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      // A connection that cannot roll back is in an unknown state: it must not go back to the pool.
+      if (tx.begun && !isConnectionError(err)) await client.query('ROLLBACK').catch((e: Error) => drop(e));
+      throw err;
+    }
+  });
+}
+
+/**
+ * Work on one pooled connection. Unlike `pool.query`, which closes the connection after any failed statement, a
+ * refusal of ours (a wrong expected revision, say) gives the connection back to the pool: only a broken one is
+ * dropped (a connection error, or `drop(reason)`), so writers that lose races do not reconnect every time.
+ * Connection failures surface as EventStoreUnavailableError.
+ */
+export async function withConnection<T>(
+  pool: Pool,
+  work: (client: PoolClient, drop: (reason: Error) => void) => Promise<T>,
+): Promise<T> {
   let client: PoolClient;
   try {
     client = await pool.connect();
@@ -47,45 +71,15 @@ export async function withDeferredTransaction<T>(pool: Pool, work: (tx: Deferred
   }
   let broken: Error | undefined;
   // A socket that drops between two queries emits 'error' on the client; unhandled, it would crash the process.
-  const onError = (err: Error) => (broken ??= err);
-  client.on('error', onError);
-  const tx = new DeferredBegin(client);
+  const drop = (err: Error) => (broken ??= err);
+  client.on('error', drop);
   try {
-    const result = await work(tx);
-    if (tx.begun) await client.query('COMMIT');
-    return result;
+    return await work(client, drop);
   } catch (err) {
-    if (isConnectionError(err)) broken ??= err instanceof Error ? err : new Error(String(err));
-    if (!broken && tx.begun) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    if (isConnectionError(err)) drop(err instanceof Error ? err : new Error(String(err)));
     throw toUnavailable(err);
   } finally {
-    client.off('error', onError);
-    client.release(broken);
-  }
-}
-
-/**
- * One statement (or a few) on a pooled connection outside a transaction. Unlike `pool.query`, which closes the
- * connection after any failed statement, a refusal of ours (a wrong expected revision, say) gives the connection
- * back to the pool: only a broken connection is dropped, so writers that lose races do not reconnect every time.
- */
-export async function withConnection<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  let client: PoolClient;
-  try {
-    client = await pool.connect();
-  } catch (err) {
-    throw err instanceof EventStoreUnavailableError ? err : new EventStoreUnavailableError(err);
-  }
-  let broken: Error | undefined;
-  const onError = (err: Error) => (broken ??= err);
-  client.on('error', onError);
-  try {
-    return await work(client);
-  } catch (err) {
-    if (isConnectionError(err)) broken ??= err instanceof Error ? err : new Error(String(err));
-    throw toUnavailable(err);
-  } finally {
-    client.off('error', onError);
+    client.off('error', drop);
     client.release(broken);
   }
 }
