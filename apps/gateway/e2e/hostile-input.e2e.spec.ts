@@ -52,7 +52,7 @@ describe('hostile input at the HTTP layer', () => {
 
   beforeAll(async () => {
     platform = await startIsolatedPlatform('e2e_hostile_input', { REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) });
-    api = client(platform.baseUrl, platform.token);
+    api = client(platform.baseUrl, platform.token, { contracts: true });
     port = Number(new URL(platform.baseUrl).port);
   });
   afterAll(() => platform?.dispose());

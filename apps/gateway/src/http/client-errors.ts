@@ -2,6 +2,7 @@ import { problem, type ProblemDetails } from '@platform/contracts';
 import type { ConnectionError, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { sendProblem } from './problem.filter';
 
 /** Longest path parameter the router takes (ids are 36 characters); longer ones are 414. */
@@ -27,7 +28,8 @@ export function clientErrorHandler(requestTimeoutMs: number) {
     // An answer already under way cannot be replaced: the same test Node's own handler makes.
     const answering = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
     if (socket.writable && !answering) {
-      const p = connectionProblem(err, requestTimeoutMs);
+      // No request was parsed, so no path to name: the occurrence gets an id of its own (RFC 9457 `instance`).
+      const p = { ...connectionProblem(err, requestTimeoutMs), instance: `urn:uuid:${randomUUID()}` };
       const body = JSON.stringify(p);
       socket.write(
         `HTTP/1.1 ${p.status} ${STATUS_CODES[p.status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
@@ -42,11 +44,15 @@ export function clientErrorHandler(requestTimeoutMs: number) {
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   reply.header('X-Request-Id', request.id);
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    sendProblem(reply, problem(414, `A path segment is longer than ${MAX_PARAM_LENGTH} characters`));
+    sendProblem(reply, problem(414, `A path segment is longer than ${MAX_PARAM_LENGTH} characters`), request);
   } else if (err.code === 'FST_ERR_BAD_URL') {
-    sendProblem(reply, problem(400, 'The URL does not decode', [{ field: '(url)', message: 'malformed escape' }]));
+    sendProblem(
+      reply,
+      problem(400, 'The URL does not decode', [{ field: '(url)', message: 'malformed escape' }]),
+      request,
+    );
   } else {
     const status = err.statusCode !== undefined && err.statusCode < 500 ? err.statusCode : 500;
-    sendProblem(reply, problem(status, status < 500 ? err.message : 'An unexpected error occurred'));
+    sendProblem(reply, problem(status, status < 500 ? err.message : 'An unexpected error occurred'), request);
   }
 }

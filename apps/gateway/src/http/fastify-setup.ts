@@ -47,7 +47,7 @@ export async function configureFastify(
   // Ahead of the rate limiter's hook (a route-level one, so it always runs after these), which keys on the actor.
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     if (req.url.length > MAX_URL_LENGTH) {
-      sendProblem(reply, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters`));
+      sendProblem(reply, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters`), req);
       return reply;
     }
     authenticate(req);

@@ -83,6 +83,7 @@ export function problemResponses(r: Route): Record<string, Json> {
     out['415'] = problem('The body is not JSON');
   }
   if (takesIdempotencyKey(r) || r.errors?.includes(422)) out['422'] = problem('Well-formed but cannot be carried out');
+  out['414'] = problem('The URL (over 8 KiB) or a path segment (over 100 characters) is too long');
   out['429'] = problem('Too many requests', { 'Retry-After': header('Retry-After') });
   out['500'] = problem('An unexpected error (details are in the service log)');
   out['503'] = problem('A dependency is down; nothing was half-written');
