@@ -1,3 +1,4 @@
+import { shutdownTimeoutMs } from '@platform/messaging';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -101,7 +102,7 @@ export function loadConfig(): GatewayConfig {
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 120_000),
     unauthenticatedRateLimitPerMinute: int('UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE', 60),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 10_000),
-    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000),
+    shutdownTimeoutMs: shutdownTimeoutMs(), // one reading for the gateway and the services
     corsOrigins: corsOrigins(),
   };
 }

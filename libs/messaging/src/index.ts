@@ -34,7 +34,7 @@ export {
   type ParsedBusEvent,
 } from './events/parse-bus-event';
 
-export { natsMicroserviceOptions, type NatsTransportOptions } from './rpc/nats-microservice-options';
+export { natsMicroserviceOptions, shutdownTimeoutMs, type NatsTransportOptions } from './rpc/nats-microservice-options';
 export {
   RpcClient,
   RPC_CLIENT_OPTIONS,
