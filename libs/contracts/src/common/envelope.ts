@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema } from '../access/roles';
 import { MAX_VERSION } from './schemas';
 
 // What the gateway sends with every request over the bus: who acts, how to correlate, how to be idempotent.
@@ -6,7 +7,15 @@ import { MAX_VERSION } from './schemas';
 
 export const requestMetaSchema = z
   .strictObject({
-    actorId: z.string().min(1).meta({ description: 'Who acts: becomes the owner of what the request creates' }),
+    actorId: z.string().min(1).meta({ description: 'Who acts: an API key id, or `admin` for the bootstrap token' }),
+    actorRole: roleSchema
+      .optional()
+      .meta({ description: "The acting key's role; absent for the platform's own callers (unrestricted)" }),
+    actorOwnerId: z.string().min(1).optional().meta({
+      description:
+        "The acting key's owner: what the request creates belongs to it (else to actorId); a viewer or editor " +
+        'with an owner sees and changes only that owner\'s resources',
+    }),
     correlationId: z.string().min(1).meta({ description: 'Carried into the metadata of the events it causes' }),
     requestId: z.string().min(1).meta({ description: 'Recorded as the causationId of the events it causes' }),
     idempotencyKey: z
