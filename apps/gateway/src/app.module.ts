@@ -7,11 +7,12 @@ import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth.guard';
 import { ProblemFilter } from './http/problem.filter';
 import { routeController } from './http/route-table';
+import { accessRoutes } from './routes/access.routes';
 import { assistantRoutes } from './routes/assistant.routes';
 import { promptRoutes } from './routes/prompt.routes';
 
 /** Every REST route of the platform, one table per context. */
-export const ROUTES = [...assistantRoutes, ...promptRoutes];
+export const ROUTES = [...assistantRoutes, ...promptRoutes, ...accessRoutes];
 
 export class AppModule {
   static forRoot(config: GatewayConfig) {

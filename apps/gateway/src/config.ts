@@ -1,5 +1,6 @@
 import { shutdownTimeoutMs } from '@platform/messaging';
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_KEY_CACHE_MS } from './http/api-key-directory';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
@@ -11,6 +12,8 @@ export interface GatewayConfig {
   unauthenticatedRateLimitPerMinute: number;
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** How long an answer about an API key is trusted: a revocation reaches this gateway within it. */
+  keyCacheMs: number;
   /** Origins whose browser scripts may call the API; `*` for any, none (the default) turns CORS off. */
   corsOrigins: '*' | readonly string[];
 }
@@ -103,6 +106,7 @@ export function loadConfig(): GatewayConfig {
     unauthenticatedRateLimitPerMinute: int('UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE', 60),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 10_000),
     shutdownTimeoutMs: shutdownTimeoutMs(), // one reading for the gateway and the services
+    keyCacheMs: int('API_KEY_CACHE_MS', DEFAULT_KEY_CACHE_MS, 1_000),
     corsOrigins: corsOrigins(),
   };
 }

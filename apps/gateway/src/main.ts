@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { resolveBusIdentity } from '@platform/messaging';
+import { resolveBusIdentity, RpcClient } from '@platform/messaging';
 import { AppModule, ROUTES } from './app.module';
 import { ConfigError, loadConfig } from './config';
+import { ApiKeyDirectory } from './http/api-key-directory';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './http/client-errors';
 import { configureFastify, requestIdFrom } from './http/fastify-setup';
 import { setupOpenApi } from './openapi/setup';
@@ -35,7 +36,8 @@ async function bootstrap() {
     logger: ['error', 'warn', 'log'],
     bodyParser: false, // Fastify's own JSON parser only: form and other bodies get 415
   });
-  await configureFastify(app.getHttpAdapter().getInstance(), config, lifecycle, ROUTES);
+  const keys = new ApiKeyDirectory(app.get(RpcClient), config.keyCacheMs);
+  await configureFastify(app.getHttpAdapter().getInstance(), config, lifecycle, ROUTES, keys);
   setupOpenApi(app, ROUTES);
   closeOnSignals(app, lifecycle, config.shutdownTimeoutMs);
   await app.listen(config.port, process.env.HOST ?? '0.0.0.0');

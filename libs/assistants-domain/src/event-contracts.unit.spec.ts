@@ -108,6 +108,7 @@ const promptEvents = play<PromptCommand, PromptEvent, PromptState>(
     {
       ...p(1),
       type: 'CreatePrompt',
+      ownerId: 'team-a',
       data: {
         name: 'Greeting',
         description: 'Opens a conversation',

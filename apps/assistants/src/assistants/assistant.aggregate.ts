@@ -1,5 +1,6 @@
 import {
   ASSISTANT_EVENT_TYPES,
+  AssistantNotFoundError,
   decide,
   fold,
   type Assistant,
@@ -27,6 +28,7 @@ export const assistantAggregate: Aggregate<Assistant, AssistantState, AssistantC
     versionOf: (doc) => doc.version,
     toResponse: toAssistantDto,
     write: writeAssistantView,
+    owner: { of: (doc) => doc.ownerId, notFound: (id) => new AssistantNotFoundError(id) },
     conflicts: (err) => {
       const slug = uniqueViolationValue(err, LIVE_SLUG_CONSTRAINT);
       return slug === undefined ? undefined : new SlugTakenError(slug);

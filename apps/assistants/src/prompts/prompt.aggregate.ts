@@ -1,5 +1,6 @@
 import {
   decidePrompt,
+  PromptNotFoundError,
   foldPrompt,
   PROMPT_EVENT_TYPES,
   type Prompt,
@@ -27,6 +28,7 @@ export const promptAggregate: Aggregate<Prompt, PromptState, PromptCommand, Prom
   versionOf: (doc) => doc.latestVersion,
   toResponse: (doc) => toPromptDto(doc),
   write: writePromptView,
+  owner: { of: (doc) => doc.ownerId ?? null, notFound: (id) => new PromptNotFoundError(id) },
   conflicts: (err) => {
     const name = uniqueViolationValue(err, PROMPT_NAME_CONSTRAINT);
     return name === undefined ? undefined : new PromptNameTakenError(name);

@@ -1,8 +1,6 @@
 import type { Prompt } from '@platform/assistants-domain';
 import type { PromptDto, PromptVariable, PromptVersionDto } from '@platform/contracts';
 
-
-
 export interface PromptVersionRow {
   version: number;
   name: string;
@@ -18,6 +16,7 @@ export interface PromptVersionRow {
 export function toPromptDto(p: Prompt, v?: PromptVersionRow): PromptDto {
   return {
     id: p.id,
+    ownerId: p.ownerId ?? null,
     name: v?.name ?? p.name,
     description: v ? v.description : p.description,
     tags: v?.tags ?? p.tags,

@@ -3,6 +3,7 @@ import { problem } from '@platform/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { GatewayConfig } from '../config';
+import type { ApiKeyDirectory } from './api-key-directory';
 import { bearerChallenge, createAuthenticate, type AuthenticatedRequest } from './authentication';
 import { useCors } from './cors';
 import { useJsonBodyParser } from './json-body';
@@ -24,7 +25,7 @@ export function requestIdFrom(req: { headers: Record<string, string | string[] |
 
 /** The authenticated actor, or the client address when authentication failed or was absent. */
 export const rateLimitKey = (req: AuthenticatedRequest): string =>
-  req.actorId ? `actor:${req.actorId}` : `anon:${req.ip}`;
+  req.principal ? `actor:${req.principal.actorId}` : `anon:${req.ip}`;
 
 /**
  * Things Fastify decides before Nest sees a request: who is calling, CORS, body parsing, size, media type, limits,
@@ -35,6 +36,7 @@ export async function configureFastify(
   config: GatewayConfig,
   lifecycle: Lifecycle,
   routes: readonly Route[],
+  keys: ApiKeyDirectory,
 ): Promise<void> {
   // Only JSON bodies: anything else (text/plain included) is a 415 rather than a silently accepted string.
   fastify.removeContentTypeParser(['text/plain']);
@@ -43,14 +45,14 @@ export async function configureFastify(
     reply.header('X-Request-Id', req.id);
   });
   addClosingHooks(fastify, lifecycle);
-  const authenticate = createAuthenticate(config.adminToken);
+  const authenticate = createAuthenticate(config.adminToken, config.rateLimitPerMinute, keys);
   // Ahead of the rate limiter's hook (a route-level one, so it always runs after these), which keys on the actor.
   fastify.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     if (req.url.length > MAX_URL_LENGTH) {
       sendProblem(reply, problem(414, `The URL is longer than ${MAX_URL_LENGTH} characters`), req);
       return reply;
     }
-    authenticate(req);
+    await authenticate(req);
   });
   // Every 401, whoever answers it, says how to authenticate (RFC 9110 §11.6.1, RFC 6750 §3).
   fastify.addHook('onSend', async (req: AuthenticatedRequest, reply: FastifyReply) => {
@@ -60,8 +62,9 @@ export async function configureFastify(
   const methods = [...new Set([...methodsByPath(routes, true).values()].flat())];
   await useCors(fastify, config.corsOrigins, methods);
   await fastify.register(rateLimit, {
-    max: (_req, key) =>
-      key.startsWith('actor:') ? config.rateLimitPerMinute : config.unauthenticatedRateLimitPerMinute,
+    // Each key has its own limit (its role's default unless set on the key); anonymous callers share one per address.
+    max: (req) =>
+      (req as AuthenticatedRequest).principal?.rateLimitPerMinute ?? config.unauthenticatedRateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: rateLimitKey,
     allowList: (req) => UNLIMITED_PATHS.has(req.url.split('?', 1)[0]),

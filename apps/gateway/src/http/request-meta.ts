@@ -50,8 +50,11 @@ export function requestMeta(req: AuthenticatedRequest): RequestMeta {
       problem(400, 'Idempotency-Key must be 1–255 characters', [{ field: 'Idempotency-Key', message: 'length 1–255' }]),
     );
   }
+  const principal = req.principal;
   return {
-    actorId: req.actorId ?? 'anonymous',
+    actorId: principal?.actorId ?? 'anonymous',
+    ...(principal ? { actorRole: principal.role } : {}),
+    ...(principal?.ownerId !== undefined ? { actorOwnerId: principal.ownerId } : {}),
     requestId,
     correlationId: header(req, 'x-correlation-id') ?? requestId,
     idempotencyKey,

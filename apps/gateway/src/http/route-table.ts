@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Inject, Post, Put, Req, Res, type Type } from '@nestjs/common';
 import {
   parseOperationInput,
+  type Permission,
   type OperationContract,
   type OperationInput,
   type OperationResult,
@@ -8,6 +9,7 @@ import {
 } from '@platform/contracts';
 import { RpcClient } from '@platform/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RequiresPermission } from './auth.guard';
 import { ifNoneMatchHits } from './if-none-match';
 import { Meta } from './request-meta';
 
@@ -22,6 +24,8 @@ export interface Route<O extends OperationContract = OperationContract> {
   /** operationId in the OpenAPI document: a method name for generated clients (`createAssistant`). */
   id: string;
   tag: string;
+  /** What the caller's role must grant (see ROLE_PERMISSIONS); checked before the input is read. */
+  permission: Permission;
   summary: string;
   description?: string;
   /** Statuses of this operation's domain beyond the ones its shape implies (409 conflicts, 422 unprocessable). */
@@ -90,7 +94,7 @@ export function routeController(name: string, routes: readonly Route[]): Type {
     Req()(RoutesController.prototype, key, 0);
     Meta()(RoutesController.prototype, key, 1);
     Res({ passthrough: true })(RoutesController.prototype, key, 2);
-    for (const decorate of [METHOD[r.method](r.path.slice(1)), HttpCode(status)]) {
+    for (const decorate of [METHOD[r.method](r.path.slice(1)), HttpCode(status), RequiresPermission(r.permission)]) {
       decorate(RoutesController.prototype, key, descriptor);
     }
   }

@@ -1,3 +1,4 @@
+import { ROLES, allows, type Permission } from '@platform/contracts';
 import { z } from 'zod';
 import { API_BASE, successStatus, type Route } from '../http/route-table';
 import { problemResponses, responseHeaders, requestHeaders } from './http-parts';
@@ -29,6 +30,8 @@ function inputSchema(schema: z.ZodType, components: Record<string, Json>): Json 
   for (const [id, def] of Object.entries($defs ?? {})) components[id] ??= def;
   return JSON.parse(JSON.stringify(rest).replaceAll('"#/$defs/', `"${COMPONENTS}`)) as Json;
 }
+
+const rolesWith = (permission: Permission) => ROLES.filter((role) => allows(role, permission));
 
 const idOf = (schema: z.ZodType | undefined): string | undefined =>
   schema ? (z.globalRegistry.get(schema)?.id as string | undefined) : undefined;
@@ -80,7 +83,10 @@ function operation(route: Route, components: Record<string, Json>): Json {
   return {
     operationId: route.id,
     summary: route.summary,
-    description: route.description ?? `${route.summary}. Served by the bus operation \`${route.operation.pattern}\`.`,
+    description:
+      (route.description ?? `${route.summary}. Served by the bus operation \`${route.operation.pattern}\`.`) +
+      ` Needs the permission \`${route.permission}\` (roles: ${rolesWith(route.permission).join(', ')}).`,
+    'x-permission': route.permission,
     tags: [route.tag],
     parameters: parameters(route, components),
     ...(body ? { requestBody: body } : {}),
@@ -147,6 +153,8 @@ const TAGS: Record<string, string> = {
   assistants: 'Assistants: persona, model settings, tags, versions, clones, usage',
   prompts: 'Versioned prompts with movable labels',
   'assistant prompts': 'Prompts linked to assistants, suggestions and the composed system prompt',
+  'api-keys': 'API keys: bearer tokens with a role, an optional owner, an expiry and a rate limit (admin only)',
+  audit: 'Who changed what and when, from the metadata of every domain event (admin, operator)',
 };
 
 const DESCRIPTION = [
@@ -154,6 +162,10 @@ const DESCRIPTION = [
   'Every error is RFC 9457 `application/problem+json`. Lists answer `{data, nextCursor}`; pass `nextCursor` back',
   'as `cursor`. Writes to an existing resource take `If-Match` (412 when stale); creating POSTs take',
   '`Idempotency-Key`. Bodies are at most 512 KiB; a page stops at 512 KiB of items whatever its `limit`.',
+  'Every operation names the permission it needs (`x-permission`); roles grant them: viewer reads; editor also',
+  'creates and changes assistants, prompts and conversations; operator adds deployments, analytics and the audit',
+  'trail; admin can do everything, API keys included; service is an editor for internal callers. A viewer or',
+  "editor key with an owner sees only that owner's resources: another owner's answer 404.",
 ].join(' ');
 
 const sharedComponents = {

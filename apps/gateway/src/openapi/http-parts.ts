@@ -75,7 +75,8 @@ export function problemResponses(r: Route): Record<string, Json> {
   out['401'] = problem('No or wrong bearer token', {
     'WWW-Authenticate': { description: 'Bearer, as RFC 6750 says', schema: { type: 'string' } },
   });
-  if (r.operation.params) out['404'] = problem('No such resource');
+  out['403'] = problem("The caller's role does not grant the permission this operation needs (named in `permission`)");
+  if (r.operation.params) out['404'] = problem("No such resource (or it is another owner's)");
   if (r.errors?.includes(409)) out['409'] = problem('Conflicts with the resource as it is (a status, a unique name)');
   if (takesIfMatch(r)) out['412'] = problem('If-Match no longer matches: read again, then retry');
   if (hasBody(r)) {

@@ -8,6 +8,7 @@ const version = (a: AssistantDto) => a.version;
 export const assistantRoutes = [
   route({
     id: 'createAssistant',
+    permission: 'assistants:write',
     errors: [409],
     method: 'POST',
     path: '/assistants',
@@ -19,6 +20,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'listAssistants',
+    permission: 'assistants:read',
     method: 'GET',
     path: '/assistants',
     operation: A.list,
@@ -27,6 +29,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'searchAssistants',
+    permission: 'assistants:read',
     method: 'GET',
     path: '/assistants/search',
     operation: A.search,
@@ -35,6 +38,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'listPopularAssistants',
+    permission: 'assistants:read',
     method: 'GET',
     path: '/assistants/popular',
     operation: A.popular,
@@ -43,6 +47,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'listAssistantTypes',
+    permission: 'assistants:read',
     method: 'GET',
     path: '/assistants/types',
     operation: A.types,
@@ -51,6 +56,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'listAssistantStatuses',
+    permission: 'assistants:read',
     method: 'GET',
     path: '/assistants/statuses',
     operation: A.statuses,
@@ -59,6 +65,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'getAssistant',
+    permission: 'assistants:read',
     method: 'GET',
     path: '/assistants/:id',
     operation: A.get,
@@ -68,6 +75,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'updateAssistant',
+    permission: 'assistants:write',
     errors: [409],
     method: 'PUT',
     path: '/assistants/:id',
@@ -78,6 +86,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'archiveAssistant',
+    permission: 'assistants:write',
     method: 'DELETE',
     path: '/assistants/:id',
     operation: A.archive,
@@ -87,6 +96,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'cloneAssistant',
+    permission: 'assistants:write',
     errors: [409],
     method: 'POST',
     path: '/assistants/:id/clone',
@@ -98,6 +108,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'recordAssistantUsage',
+    permission: 'assistants:write',
     errors: [409],
     method: 'POST',
     path: '/assistants/:id/usage',
@@ -108,6 +119,7 @@ export const assistantRoutes = [
   }),
   route({
     id: 'listAssistantHistory',
+    permission: 'assistants:read',
     method: 'GET',
     path: '/assistants/:id/history',
     operation: A.history,

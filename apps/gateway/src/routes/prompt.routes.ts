@@ -11,6 +11,7 @@ const links = 'assistant prompts';
 export const promptRoutes = [
   route({
     id: 'createPrompt',
+    permission: 'prompts:write',
     errors: [409],
     method: 'POST',
     path: '/prompts',
@@ -22,6 +23,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'listPrompts',
+    permission: 'prompts:read',
     method: 'GET',
     path: '/prompts',
     operation: P.list,
@@ -30,6 +32,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'getPrompt',
+    permission: 'prompts:read',
     method: 'GET',
     path: '/prompts/:id',
     operation: P.get,
@@ -39,6 +42,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'revisePrompt',
+    permission: 'prompts:write',
     errors: [409],
     method: 'PUT',
     path: '/prompts/:id',
@@ -49,6 +53,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'listPromptVersions',
+    permission: 'prompts:read',
     method: 'GET',
     path: '/prompts/:id/versions',
     operation: P.versions,
@@ -57,6 +62,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'movePromptLabel',
+    permission: 'prompts:write',
     errors: [409],
     method: 'POST',
     path: '/prompts/:id/labels',
@@ -67,6 +73,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'removePromptLabel',
+    permission: 'prompts:write',
     errors: [409],
     method: 'DELETE',
     path: '/prompts/:id/labels/:label',
@@ -77,6 +84,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'listAssistantsUsingPrompt',
+    permission: 'prompts:read',
     method: 'GET',
     path: '/assistants/prompts/:promptId/assistants',
     operation: P.linkedAssistants,
@@ -85,6 +93,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'linkPrompt',
+    permission: 'assistants:write',
     errors: [409, 422],
     method: 'POST',
     path: '/assistants/:id/prompts',
@@ -95,6 +104,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'listPromptLinks',
+    permission: 'assistants:read',
     method: 'GET',
     path: '/assistants/:id/prompts',
     operation: P.links,
@@ -103,6 +113,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'getPromptLink',
+    permission: 'assistants:read',
     method: 'GET',
     path: '/assistants/:id/prompts/:promptId',
     operation: P.getLink,
@@ -111,6 +122,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'suggestPrompts',
+    permission: 'prompts:read',
     method: 'GET',
     path: '/assistants/:id/prompts/suggestions',
     operation: P.suggestions,
@@ -119,6 +131,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'updatePromptLink',
+    permission: 'assistants:write',
     errors: [409, 422],
     method: 'PUT',
     path: '/assistants/:id/prompts/:promptId',
@@ -128,6 +141,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'unlinkPrompt',
+    permission: 'assistants:write',
     errors: [409],
     method: 'DELETE',
     path: '/assistants/:id/prompts/:promptId',
@@ -138,6 +152,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'composeSystemPromptWithVariables',
+    permission: 'assistants:read',
     errors: [422],
     method: 'POST',
     path: '/assistants/:id/system-prompt',
@@ -147,6 +162,7 @@ export const promptRoutes = [
   }),
   route({
     id: 'composeSystemPrompt',
+    permission: 'assistants:read',
     errors: [422],
     method: 'GET',
     path: '/assistants/:id/system-prompt',

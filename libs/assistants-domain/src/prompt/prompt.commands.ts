@@ -9,6 +9,8 @@ interface CommandBase {
 
 export type CreatePrompt = CommandBase & {
   type: 'CreatePrompt';
+  /** Whose the prompt is (see ownerOfNew in the contracts). */
+  ownerId: string;
   data: { name: string; description?: string; tags: string[]; template: string; variables: PromptVariable[] };
 };
 

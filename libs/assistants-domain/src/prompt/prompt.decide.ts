@@ -38,7 +38,12 @@ function create(command: CreatePrompt, state: PromptState): PromptEvent[] {
   if (state.kind !== 'none') throw new PromptAlreadyExistsError(command.promptId);
   const d = command.data;
   const body = validContent({ ...d, description: d.description ?? null });
-  return [{ type: 'PromptCreated', data: { ...body, promptId: command.promptId, version: 1, createdAt: command.now } }];
+  return [
+    {
+      type: 'PromptCreated',
+      data: { ...body, promptId: command.promptId, version: 1, createdAt: command.now, ownerId: command.ownerId },
+    },
+  ];
 }
 
 /** Every real change is a new immutable version holding the whole content; no change, no version. */

@@ -29,6 +29,7 @@ const created: PromptCreated = {
     promptId,
     version: 1,
     createdAt: t0,
+    ownerId: 'team-a',
     name: 'Support greeting',
     description: null,
     tags: ['support'],
@@ -42,7 +43,7 @@ const created: PromptCreated = {
   },
 };
 const revised = (version: number, changes: Partial<PromptRevised['data']>): PromptRevised => {
-  const { createdAt: _c, ...content } = created.data;
+  const { createdAt: _c, ownerId: _o, ...content } = created.data;
   return { type: 'PromptRevised', data: { ...content, ...changes, version, revisedAt: t1 } };
 };
 const revise = (data: Extract<PromptCommand, { type: 'RevisePrompt' }>['data']): PromptCommand => ({
@@ -64,6 +65,7 @@ describe('Prompt decider', () => {
       ...base,
       now: t0,
       type: 'CreatePrompt',
+      ownerId: 'team-a',
       data: {
         name: '  Support greeting ',
         tags: ['support', ' support'],
@@ -82,6 +84,7 @@ describe('Prompt decider', () => {
     it('folds into a prompt at version 1, labelled latest', () => {
       expect(prompt(foldPrompt([created]))).toEqual({
         id: promptId,
+        ownerId: 'team-a',
         name: 'Support greeting',
         description: null,
         tags: ['support'],

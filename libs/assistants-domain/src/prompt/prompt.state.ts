@@ -3,6 +3,8 @@ import type { PromptContent, PromptEvent } from './prompt.events';
 
 export interface Prompt extends PromptContent {
   id: string;
+  /** Null (or absent in documents written before owners were recorded) when the prompt belongs to no owner. */
+  ownerId?: string | null;
   latestVersion: number;
   labels: Record<string, number>;
   /** Events applied so far: the stream revision the next append expects. */
@@ -31,6 +33,7 @@ export function evolvePrompt(state: PromptState, event: PromptEvent): PromptStat
       prompt: {
         ...content(d),
         id: d.promptId,
+        ownerId: d.ownerId,
         latestVersion: 1,
         labels: { [LATEST_LABEL]: 1 },
         revision: 1,

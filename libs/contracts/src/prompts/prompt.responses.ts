@@ -22,6 +22,7 @@ export const promptVariableResponseSchema = z
 export const promptSchema = z
   .strictObject({
     id: z.uuid(),
+    ownerId: z.string().nullable().meta({ description: 'Whose the prompt is; null for prompts of no owner' }),
     name: z.string(),
     description: z.string().nullable(),
     tags: z.array(z.string()),

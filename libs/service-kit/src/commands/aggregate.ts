@@ -27,6 +27,11 @@ export interface Aggregate<Doc, State, Command, Event extends DomainEvent, Respo
   toResponse(doc: Doc): Response;
   /** Writes the read model (the `table` row with `doc` and `revision`, and any side tables) in the append's transaction. */
   write(sql: SqlExecutor, doc: Doc, revision: number, events: readonly StoredEvent[]): Promise<void>;
+  /**
+   * Whose the aggregate is, and the error that says it does not exist: a viewer or editor key with an owner is
+   * answered that error for another owner's aggregate (see `canSee` in the contracts), whatever the command.
+   */
+  owner?: { of(doc: Doc): string | null; notFound(id: string): Error };
   /** Unique-constraint violations of the read model that mean a domain conflict (slug, name). */
   conflicts?(err: unknown): Error | undefined;
 }

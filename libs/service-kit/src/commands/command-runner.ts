@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RequestMeta } from '@platform/contracts';
+import { canSee, type RequestMeta } from '@platform/contracts';
 import {
   EVENT_STORE,
   WrongExpectedRevisionError,
@@ -81,6 +81,8 @@ export class CommandRunner {
       [id],
     );
     const current = rows[0]?.doc ?? null;
+    // Another owner's aggregate does not exist for this caller: not even its version is disclosed (404, not 412).
+    if (current && aggregate.owner && !canSee(meta, aggregate.owner.of(current))) throw aggregate.owner.notFound(id);
     const expected = meta.expectedVersion;
     if (expected !== undefined && (current === null || aggregate.versionOf(current) !== expected)) {
       throw new PreconditionFailedError(expected, current === null ? null : aggregate.versionOf(current));
@@ -97,6 +99,8 @@ export class CommandRunner {
         correlationId: meta.correlationId,
         causationId: meta.requestId,
         actorId: meta.actorId,
+        ...(meta.actorRole ? { actorRole: meta.actorRole } : {}),
+        ...(meta.actorOwnerId ? { actorOwnerId: meta.actorOwnerId } : {}),
         occurredAt: now,
       },
     }));

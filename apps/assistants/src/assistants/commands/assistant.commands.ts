@@ -1,4 +1,4 @@
-import { AssistantOperations, PromptOperations } from '@platform/contracts';
+import { AssistantOperations, ownerOfNew, PromptOperations } from '@platform/contracts';
 import { byParamsId, commandController, commandsOf } from '@platform/service-kit';
 import { assistantAggregate } from '../assistant.aggregate';
 
@@ -14,7 +14,7 @@ export const AssistantCommandsController = commandController(assistantAggregate,
       type: 'CreateAssistant',
       assistantId: id,
       now,
-      data: { ...body, ownerId: meta.actorId },
+      data: { ...body, ownerId: ownerOfNew(meta) },
     }),
   }),
   command(AssistantOperations.update, {
@@ -31,6 +31,11 @@ export const AssistantCommandsController = commandController(assistantAggregate,
   }),
   command(PromptOperations.unlink, {
     target: byParamsId,
-    command: ({ params }, { id, now }) => ({ type: 'UnlinkPrompt', assistantId: id, now, data: { promptId: params.promptId } }),
+    command: ({ params }, { id, now }) => ({
+      type: 'UnlinkPrompt',
+      assistantId: id,
+      now,
+      data: { promptId: params.promptId },
+    }),
   }),
 ]);

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Assistant } from '@platform/assistants-domain';
 import {
+  canSee,
+  ownerScope,
   type AssistantDto,
+  type RequestMeta,
   type ListAssistantsQuery,
   type Page,
   type PopularAssistantsQuery,
@@ -13,6 +16,8 @@ import { CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { toAssistantDto } from '../assistant.mapper';
 
+type OwnerMeta = Pick<RequestMeta, 'actorRole' | 'actorOwnerId'>;
+
 /** Queries over the assistant read model; the write side keeps it current in the append transaction. */
 @Injectable()
 export class AssistantReadRepository {
@@ -21,15 +26,14 @@ export class AssistantReadRepository {
     private readonly paging: Paging,
   ) {}
 
-  async get(id: string): Promise<Assistant | null> {
-    const { rows } = await this.pool.query<{ doc: Assistant }>(
-      'SELECT doc FROM assistant_view WHERE id = $1',
-      [id],
-    );
-    return rows[0]?.doc ?? null;
+  /** The assistant, or null when there is none or it is another owner's (see `ownerScope`). */
+  async get(id: string, meta?: OwnerMeta): Promise<Assistant | null> {
+    const { rows } = await this.pool.query<{ doc: Assistant }>('SELECT doc FROM assistant_view WHERE id = $1', [id]);
+    const doc = rows[0]?.doc ?? null;
+    return doc && (!meta || canSee(meta, doc.ownerId)) ? doc : null;
   }
 
-  async list(q: ListAssistantsQuery): Promise<Page<AssistantDto>> {
+  async list(q: ListAssistantsQuery, meta: OwnerMeta): Promise<Page<AssistantDto>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
@@ -39,6 +43,8 @@ export class AssistantReadRepository {
     if (q.tag) add('tags @> ?::text[]', q.tag); // every tag asked for; the GIN index answers it
     if (q.ownerId) add('owner_id = ?', q.ownerId);
     if (q.parentId) add('parent_id = ?', q.parentId);
+    const scope = ownerScope(meta);
+    if (scope !== undefined) add('owner_id = ?', scope);
     const after = this.paging.decode(q.cursor, CursorSchemas.newest);
     if (after) where.push(`(created_at, id) < ($${params.push(after.c)}::timestamptz, $${params.push(after.i)}::uuid)`);
     const { rows } = await this.pool.query<{ doc: Assistant; created_at: Date }>(
@@ -54,7 +60,7 @@ export class AssistantReadRepository {
     );
   }
 
-  async search(q: SearchAssistantsQuery): Promise<Page<SearchHitDto>> {
+  async search(q: SearchAssistantsQuery, meta: OwnerMeta): Promise<Page<SearchHitDto>> {
     const terms = q.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     if (terms.length === 0) return { data: [], nextCursor: null };
     const params: unknown[] = [terms.map((t) => `${t}:*`).join(' & ')];
@@ -63,6 +69,8 @@ export class AssistantReadRepository {
     else where.push(`status <> 'archived'`);
     if (q.type) where.push(`type = $${params.push(q.type)}`);
     if (q.tag) where.push(`tags @> $${params.push(q.tag)}::text[]`);
+    const scope = ownerScope(meta);
+    if (scope !== undefined) where.push(`owner_id = $${params.push(scope)}`);
     const after = this.paging.decode(q.cursor, CursorSchemas.ranked);
     const cursorFilter = after
       ? `WHERE (score, id) < ($${params.push(after.r)}::float8, $${params.push(after.i)}::uuid)`
@@ -84,14 +92,16 @@ export class AssistantReadRepository {
     );
   }
 
-  async popular(q: PopularAssistantsQuery): Promise<Page<AssistantDto>> {
+  async popular(q: PopularAssistantsQuery, meta: OwnerMeta): Promise<Page<AssistantDto>> {
     const params: unknown[] = [];
+    const scope = ownerScope(meta);
+    const ownerFilter = scope === undefined ? '' : `AND owner_id = $${params.push(scope)}`;
     const after = this.paging.decode(q.cursor, CursorSchemas.popular);
     const cursorFilter = after
       ? `AND (conversations, messages, tokens, id) < ($${params.push(after.c)}, $${params.push(after.m)}, $${params.push(after.t)}, $${params.push(after.i)}::uuid)`
       : '';
     const { rows } = await this.pool.query<{ doc: Assistant }>(
-      `SELECT doc FROM assistant_view WHERE status <> 'archived' ${cursorFilter}
+      `SELECT doc FROM assistant_view WHERE status <> 'archived' ${ownerFilter} ${cursorFilter}
        ORDER BY conversations DESC, messages DESC, tokens DESC, id DESC LIMIT $${params.push(q.limit + 1)}`,
       params,
     );

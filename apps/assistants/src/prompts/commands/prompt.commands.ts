@@ -1,4 +1,4 @@
-import { PromptOperations } from '@platform/contracts';
+import { ownerOfNew, PromptOperations } from '@platform/contracts';
 import { byParamsId, commandController, commandsOf, type CommandContext } from '@platform/service-kit';
 import { promptAggregate } from '../prompt.aggregate';
 
@@ -11,7 +11,7 @@ const prompt = ({ id, now, meta }: CommandContext<unknown>) => ({ promptId: id, 
  */
 export const PromptCommandsController = commandController(promptAggregate, [
   command(PromptOperations.create, {
-    command: ({ body }, c) => ({ type: 'CreatePrompt', ...prompt(c), data: body }),
+    command: ({ body }, c) => ({ type: 'CreatePrompt', ...prompt(c), ownerId: ownerOfNew(c.meta), data: body }),
   }),
   command(PromptOperations.revise, {
     target: byParamsId,

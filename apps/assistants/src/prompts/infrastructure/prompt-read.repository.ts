@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PromptNotFoundError, type Prompt } from '@platform/assistants-domain';
 import {
+  canSee,
+  ownerScope,
+  type RequestMeta,
   type ListPromptsQuery,
   type Page,
   type PromptDto,
@@ -12,6 +15,7 @@ import { CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { toPromptDto, toPromptVersionDto, type PromptVersionRow } from '../prompt.mapper';
 
+type OwnerMeta = Pick<RequestMeta, 'actorRole' | 'actorOwnerId'>;
 
 const VERSION_COLUMNS = 'version, name, description, tags, template, variables, created_at, actor_id';
 
@@ -23,25 +27,24 @@ export class PromptReadRepository {
     private readonly paging: Paging,
   ) {}
 
-  async get(id: string): Promise<Prompt | null> {
-    const { rows } = await this.pool.query<{ doc: Prompt }>('SELECT doc FROM prompt_view WHERE id = $1', [
-      id,
-    ]);
-    return rows[0]?.doc ?? null;
+  /** The prompt, or null when there is none or it is another owner's (see `ownerScope`). */
+  async get(id: string, meta?: OwnerMeta): Promise<Prompt | null> {
+    const { rows } = await this.pool.query<{ doc: Prompt }>('SELECT doc FROM prompt_view WHERE id = $1', [id]);
+    const doc = rows[0]?.doc ?? null;
+    return doc && (!meta || canSee(meta, doc.ownerId ?? null)) ? doc : null;
   }
 
-  async require(id: string): Promise<Prompt> {
-    const prompt = await this.get(id);
+  async require(id: string, meta: OwnerMeta): Promise<Prompt> {
+    const prompt = await this.get(id, meta);
     if (!prompt) throw new PromptNotFoundError(id);
     return prompt;
   }
 
   async many(ids: string[]): Promise<Map<string, Prompt>> {
     if (ids.length === 0) return new Map();
-    const { rows } = await this.pool.query<{ doc: Prompt }>(
-      'SELECT doc FROM prompt_view WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
+    const { rows } = await this.pool.query<{ doc: Prompt }>('SELECT doc FROM prompt_view WHERE id = ANY($1::uuid[])', [
+      ids,
+    ]);
     return new Map(rows.map((r) => [r.doc.id, r.doc]));
   }
 
@@ -66,9 +69,11 @@ export class PromptReadRepository {
     return new Map(rows.map((r) => [`${r.prompt_id}@${r.version}`, r]));
   }
 
-  async list(q: ListPromptsQuery): Promise<Page<PromptDto>> {
+  async list(q: ListPromptsQuery, meta: OwnerMeta): Promise<Page<PromptDto>> {
     const where: string[] = ['true'];
     const params: unknown[] = [];
+    const scope = ownerScope(meta);
+    if (scope !== undefined) where.push(`owner_id = $${params.push(scope)}`);
     if (q.name) where.push(`lower(name) LIKE '%' || lower($${params.push(q.name)}) || '%'`);
     if (q.tag) where.push(`tags @> $${params.push(q.tag)}::text[]`);
     if (q.label) where.push(`labels ? $${params.push(q.label)}`);
@@ -88,8 +93,8 @@ export class PromptReadRepository {
   }
 
   /** Versions oldest first; versions are numbered 1…n without gaps, so a page is a version range. */
-  async versionPage(id: string, q: PromptVersionsQuery): Promise<Page<PromptVersionDto>> {
-    const prompt = await this.require(id);
+  async versionPage(id: string, q: PromptVersionsQuery, meta: OwnerMeta): Promise<Page<PromptVersionDto>> {
+    const prompt = await this.require(id, meta);
     const from = (this.paging.decode(q.cursor, CursorSchemas.sequence)?.v ?? 0) + 1;
     const { rows } = await this.pool.query<PromptVersionRow>(
       `SELECT ${VERSION_COLUMNS} FROM prompt_versions WHERE prompt_id = $1 AND version >= $2

@@ -72,6 +72,14 @@ export const promptViewMigrations = [
         ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    id: 'assistants-008-prompt-owner',
+    // Prompts written before owners were recorded keep NULL: they belong to no owner.
+    sql: `
+      ALTER TABLE prompt_view ADD COLUMN IF NOT EXISTS owner_id text;
+      CREATE INDEX IF NOT EXISTS prompt_view_owner_newest_idx ON prompt_view (owner_id, created_at DESC, id DESC);
+    `,
+  },
 ];
 
 export const PROMPT_NAME_CONSTRAINT = 'prompt_view_name_key';

@@ -56,12 +56,12 @@ async function insertVersion(
 
 async function upsert(sql: SqlExecutor, p: Prompt, revision: number): Promise<void> {
   await sql.query(
-    `INSERT INTO prompt_view (id, name, tags, latest_version, labels, created_at, updated_at, doc, search, revision)
+    `INSERT INTO prompt_view (id, name, tags, latest_version, labels, created_at, updated_at, doc, search, revision, owner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
        setweight(to_tsvector('simple', $2), 'A') ||
        setweight(to_tsvector('simple', array_to_string($3::text[], ' ')), 'B') ||
        setweight(to_tsvector('simple', $9), 'C') ||
-       setweight(to_tsvector('simple', $10), 'D'), $11)
+       setweight(to_tsvector('simple', $10), 'D'), $11, $12)
      ON CONFLICT (id) DO UPDATE SET
        name = EXCLUDED.name, tags = EXCLUDED.tags, latest_version = EXCLUDED.latest_version, labels = EXCLUDED.labels,
        updated_at = EXCLUDED.updated_at, doc = EXCLUDED.doc, search = EXCLUDED.search, revision = EXCLUDED.revision`,
@@ -77,6 +77,7 @@ async function upsert(sql: SqlExecutor, p: Prompt, revision: number): Promise<vo
       p.description ?? '',
       p.template.replace(/[{}#/]+/g, ' '),
       revision,
+      p.ownerId ?? null,
     ],
   );
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { PromptLabelNotFoundError, PromptVersionNotFoundError } from '@platform/assistants-domain';
-import { PromptOperations as Ops, type OperationInput, type PromptDto } from '@platform/contracts';
+import { PromptOperations as Ops, type OperationInput, type PromptDto, type RequestMeta } from '@platform/contracts';
 import { RpcOperation } from '@platform/service-kit';
 import { PromptReadRepository } from '../infrastructure/prompt-read.repository';
 import { toPromptDto } from '../prompt.mapper';
@@ -12,8 +12,8 @@ export class PromptQueries {
 
   /** The latest version, a numbered version, or the version a label points to now. */
   @RpcOperation(Ops.get)
-  async get({ params: { id }, query: q }: OperationInput<typeof Ops.get>): Promise<PromptDto> {
-    const prompt = await this.read.require(id);
+  async get({ params: { id }, query: q }: OperationInput<typeof Ops.get>, meta: RequestMeta): Promise<PromptDto> {
+    const prompt = await this.read.require(id, meta);
     if (q.version === undefined && q.label === undefined) return toPromptDto(prompt);
     const version = q.version ?? prompt.labels[q.label!];
     if (version === undefined) throw new PromptLabelNotFoundError(id, q.label!);
@@ -23,12 +23,12 @@ export class PromptQueries {
   }
 
   @RpcOperation(Ops.list)
-  list({ query }: OperationInput<typeof Ops.list>) {
-    return this.read.list(query);
+  list({ query }: OperationInput<typeof Ops.list>, meta: RequestMeta) {
+    return this.read.list(query, meta);
   }
 
   @RpcOperation(Ops.versions)
-  versions({ params, query }: OperationInput<typeof Ops.versions>) {
-    return this.read.versionPage(params.id, query);
+  versions({ params, query }: OperationInput<typeof Ops.versions>, meta: RequestMeta) {
+    return this.read.versionPage(params.id, query, meta);
   }
 }

@@ -1,6 +1,6 @@
 import { defineEventContracts, type ContractEvent, type EventTypeOf } from '../../common/event-contracts';
 import { assistantEventContractMap, assistantEventUpcasters } from './assistant.events';
-import { promptEventContractMap } from './prompt.events';
+import { promptEventContractMap, promptEventUpcasters } from './prompt.events';
 
 /**
  * Every event the assistants service emits (its Assistant and Prompt streams), with the upcasters that bring
@@ -9,7 +9,7 @@ import { promptEventContractMap } from './prompt.events';
  */
 export const assistantsEventContracts = defineEventContracts(
   { ...assistantEventContractMap, ...promptEventContractMap },
-  assistantEventUpcasters,
+  [...assistantEventUpcasters, ...promptEventUpcasters],
 );
 
 export type AssistantsEventType = EventTypeOf<typeof assistantsEventContracts.events>;

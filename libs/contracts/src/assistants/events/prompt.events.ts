@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventContractMap } from '../../common/event-contracts';
+import { defineUpcaster, type EventContractMap, type EventUpcaster } from '../../common/event-contracts';
 
 // The Prompt aggregate's events as stored and published, kept apart from the HTTP schemas for the same reason as
 // the assistant events (see assistant.events.ts): a request schema change must not retype stored events.
@@ -25,16 +25,22 @@ export const promptContentEventSchema = z.strictObject({
   variables: z.array(variable),
 });
 
+const promptCreatedFields = {
+  ...promptContentEventSchema.shape,
+  promptId: id,
+  version: z.literal(1),
+  createdAt: time,
+};
+/** v1, as stored until owners were recorded. */
+const promptCreatedV1 = z.strictObject(promptCreatedFields);
+/** v2 names the owner: the prompt is visible to that owner's keys (and to callers that see every owner). */
+const promptCreated = z.strictObject({
+  ...promptCreatedFields,
+  ownerId: id.nullable().meta({ description: 'Null for prompts created before owners were recorded' }),
+});
+
 export const promptEventContractMap = {
-  PromptCreated: {
-    schemaVersion: 1,
-    schema: z.strictObject({
-      ...promptContentEventSchema.shape,
-      promptId: id,
-      version: z.literal(1),
-      createdAt: time,
-    }),
-  },
+  PromptCreated: { schemaVersion: 2, schema: promptCreated },
   PromptRevised: {
     schemaVersion: 1,
     schema: z.strictObject({
@@ -53,3 +59,15 @@ export const promptEventContractMap = {
     schema: z.strictObject({ promptId: id, label: z.string(), version, at: time }),
   },
 } as const satisfies EventContractMap;
+
+export const promptEventUpcasters: readonly EventUpcaster[] = [
+  // v1 did not record whose a prompt is. Nothing in a v1 event says it, so such prompts belong to no owner: only
+  // callers that see every owner's resources see them.
+  defineUpcaster({
+    type: 'PromptCreated',
+    fromVersion: 1,
+    from: promptCreatedV1,
+    to: promptCreated,
+    upcast: (v1) => ({ ...v1, ownerId: null }),
+  }),
+];

@@ -22,7 +22,7 @@ export class PromptLinkCommands {
 
   @RpcOperation(PromptOperations.link)
   async link({ params, body }: OperationInput<Link>, meta: RequestMeta) {
-    const prompt = await this.prompts.require(body.promptId);
+    const prompt = await this.prompts.require(body.promptId, meta);
     const { role, priority, conditions } = body;
     const data = { promptId: prompt.id, role, priority, conditions, pin: pinFor(body, prompt) };
     return this.run(params.id, prompt, meta, ({ id, now }) => ({ type: 'LinkPrompt', assistantId: id, now, data }));
@@ -30,14 +30,24 @@ export class PromptLinkCommands {
 
   @RpcOperation(PromptOperations.updateLink)
   async update({ params, body }: OperationInput<UpdateLink>, meta: RequestMeta) {
-    const prompt = await this.prompts.require(params.promptId);
+    const prompt = await this.prompts.require(params.promptId, meta);
     const { version, label, ...rest } = body;
     const pin = version !== undefined || label !== undefined ? pinFor({ version, label }, prompt) : undefined;
     const data = { promptId: prompt.id, ...rest, pin };
-    return this.run(params.id, prompt, meta, ({ id, now }) => ({ type: 'UpdatePromptLink', assistantId: id, now, data }));
+    return this.run(params.id, prompt, meta, ({ id, now }) => ({
+      type: 'UpdatePromptLink',
+      assistantId: id,
+      now,
+      data,
+    }));
   }
 
-  private run(assistantId: string, prompt: Prompt, meta: RequestMeta, build: (c: CommandContext<unknown>) => AssistantCommand) {
+  private run(
+    assistantId: string,
+    prompt: Prompt,
+    meta: RequestMeta,
+    build: (c: CommandContext<unknown>) => AssistantCommand,
+  ) {
     return this.runner.execute(assistantAggregate, assistantId, meta, build, (a) =>
       toPromptLinkDto(linkOf(a, prompt.id), prompt),
     );

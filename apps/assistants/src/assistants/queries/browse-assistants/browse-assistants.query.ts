@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { assistantStatusCatalog, assistantTypeCatalog } from '@platform/assistants-domain';
-import { AssistantOperations as Ops, type OperationInput } from '@platform/contracts';
+import { AssistantOperations as Ops, type OperationInput, type RequestMeta } from '@platform/contracts';
 import { RpcOperation } from '@platform/service-kit';
 import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
 
@@ -10,18 +10,18 @@ export class BrowseAssistantsQuery {
   constructor(private readonly read: AssistantReadRepository) {}
 
   @RpcOperation(Ops.list)
-  list({ query }: OperationInput<typeof Ops.list>) {
-    return this.read.list(query);
+  list({ query }: OperationInput<typeof Ops.list>, meta: RequestMeta) {
+    return this.read.list(query, meta);
   }
 
   @RpcOperation(Ops.search)
-  search({ query }: OperationInput<typeof Ops.search>) {
-    return this.read.search(query);
+  search({ query }: OperationInput<typeof Ops.search>, meta: RequestMeta) {
+    return this.read.search(query, meta);
   }
 
   @RpcOperation(Ops.popular)
-  popular({ query }: OperationInput<typeof Ops.popular>) {
-    return this.read.popular(query);
+  popular({ query }: OperationInput<typeof Ops.popular>, meta: RequestMeta) {
+    return this.read.popular(query, meta);
   }
 
   // Catalogs are complete by nature: one page, no cursor.

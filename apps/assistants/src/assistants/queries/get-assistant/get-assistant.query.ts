@@ -1,6 +1,6 @@
 import { Controller, Inject } from '@nestjs/common';
 import { AssistantNotFoundError, fold, type AssistantEvent } from '@platform/assistants-domain';
-import { AssistantOperations, type AssistantDto, type OperationInput } from '@platform/contracts';
+import { AssistantOperations, type AssistantDto, type OperationInput, type RequestMeta } from '@platform/contracts';
 import { EVENT_STORE, type EventStore } from '@platform/event-store';
 import { RpcOperation, streamIdOf } from '@platform/service-kit';
 import { assistantAggregate } from '../../assistant.aggregate';
@@ -17,12 +17,14 @@ export class GetAssistantQuery {
 
   /** The current assistant from the read model, or the assistant as it was at `version`, folded from its events. */
   @RpcOperation(AssistantOperations.get)
-  async get({ params: { id }, query: { version } }: OperationInput<typeof AssistantOperations.get>): Promise<AssistantDto> {
-    if (version === undefined) {
-      const current = await this.read.get(id);
-      if (!current) throw new AssistantNotFoundError(id);
-      return toAssistantDto(current);
-    }
+  async get(
+    { params: { id }, query: { version } }: OperationInput<typeof AssistantOperations.get>,
+    meta: RequestMeta,
+  ): Promise<AssistantDto> {
+    // The owner never changes: the current assistant says whether this caller may see any of its versions.
+    const current = await this.read.get(id, meta);
+    if (!current) throw new AssistantNotFoundError(id);
+    if (version === undefined) return toAssistantDto(current);
     const events = await this.store.readStream(streamIdOf(assistantAggregate, id), { toRevision: version });
     if (events.length === 0) throw new AssistantNotFoundError(id);
     if (events.length < version) throw new VersionNotFoundError(id, version);

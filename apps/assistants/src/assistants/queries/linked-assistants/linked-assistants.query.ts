@@ -1,5 +1,12 @@
 import { Controller, Inject } from '@nestjs/common';
-import { PromptOperations, type LinkedAssistantDto, type OperationInput, type Page } from '@platform/contracts';
+import {
+  ownerScope,
+  PromptOperations,
+  type LinkedAssistantDto,
+  type OperationInput,
+  type Page,
+  type RequestMeta,
+} from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
 import { CursorSchemas, Paging, RpcOperation } from '@platform/service-kit';
 import type { Pool } from 'pg';
@@ -18,12 +25,14 @@ export class LinkedAssistantsQuery {
    * name. Any number of assistants may use one prompt, so this list pages.
    */
   @RpcOperation(PromptOperations.linkedAssistants)
-  async linked({
-    params: { promptId },
-    query: q,
-  }: OperationInput<typeof PromptOperations.linkedAssistants>): Promise<Page<LinkedAssistantDto>> {
-    await this.prompts.require(promptId);
+  async linked(
+    { params: { promptId }, query: q }: OperationInput<typeof PromptOperations.linkedAssistants>,
+    meta: RequestMeta,
+  ): Promise<Page<LinkedAssistantDto>> {
+    await this.prompts.require(promptId, meta);
     const params: unknown[] = [promptId];
+    const scope = ownerScope(meta);
+    const ownerFilter = scope === undefined ? '' : `AND v.owner_id = $${params.push(scope)}`;
     const after = this.paging.decode(q.cursor, CursorSchemas.lastId);
     // The last assistant shown is looked up again for its name: (name, id) is the order.
     const cursorFilter = after
@@ -32,7 +41,7 @@ export class LinkedAssistantsQuery {
     const { rows } = await this.pool.query<LinkedAssistantDto>(
       `SELECT l.assistant_id AS "assistantId", v.name, v.status, l.role, l.priority, l.pin
        FROM assistant_prompt_links l JOIN assistant_view v ON v.id = l.assistant_id
-       WHERE l.prompt_id = $1 ${cursorFilter}
+       WHERE l.prompt_id = $1 ${ownerFilter} ${cursorFilter}
        ORDER BY v.name, v.id LIMIT $${params.push(q.limit + 1)}`,
       params,
     );

@@ -1,6 +1,12 @@
 import { Controller, Inject } from '@nestjs/common';
 import { AssistantNotFoundError, type Assistant } from '@platform/assistants-domain';
-import { PromptOperations, type OperationInput, type Page, type PromptSuggestionDto } from '@platform/contracts';
+import {
+  PromptOperations,
+  type OperationInput,
+  type Page,
+  type PromptSuggestionDto,
+  type RequestMeta,
+} from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
 import { RpcOperation } from '@platform/service-kit';
 import type { Pool } from 'pg';
@@ -45,11 +51,11 @@ export class PromptSuggestionsQuery {
    * assistant's type and keywords, use by assistants of the same type) and scored in the database.
    */
   @RpcOperation(PromptOperations.suggestions)
-  async suggest({
-    params: { id },
-    query: { limit },
-  }: OperationInput<typeof PromptOperations.suggestions>): Promise<Page<PromptSuggestionDto>> {
-    const a = await this.assistants.get(id);
+  async suggest(
+    { params: { id }, query: { limit } }: OperationInput<typeof PromptOperations.suggestions>,
+    meta: RequestMeta,
+  ): Promise<Page<PromptSuggestionDto>> {
+    const a = await this.assistants.get(id, meta);
     if (!a) throw new AssistantNotFoundError(id);
     const keywords = assistantKeywords(a);
     const typeWords = [...new Set(words(a.type.replace(/_/g, ' ')))];

@@ -5,7 +5,7 @@ import {
   countTokens,
   type ResolvedLink,
 } from '@platform/assistants-domain';
-import { PromptOperations, type OperationInput, type SystemPromptDto } from '@platform/contracts';
+import { PromptOperations, type OperationInput, type RequestMeta, type SystemPromptDto } from '@platform/contracts';
 import { RpcOperation } from '@platform/service-kit';
 import { PromptReadRepository } from '../../../prompts/infrastructure/prompt-read.repository';
 import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
@@ -26,11 +26,11 @@ export class SystemPromptQuery implements OnApplicationBootstrap {
 
   /** The exact system prompt the assistant runs with: persona, then primary (or fallback), then secondaries. */
   @RpcOperation(PromptOperations.systemPrompt)
-  async compose({
-    params: { id },
-    body: { variables },
-  }: OperationInput<typeof PromptOperations.systemPrompt>): Promise<SystemPromptDto> {
-    const assistant = await this.assistants.get(id);
+  async compose(
+    { params: { id }, body: { variables } }: OperationInput<typeof PromptOperations.systemPrompt>,
+    meta: RequestMeta,
+  ): Promise<SystemPromptDto> {
+    const assistant = await this.assistants.get(id, meta);
     if (!assistant) throw new AssistantNotFoundError(id);
     const links = assistant.promptLinks;
     const prompts = await this.prompts.many(links.map((l) => l.promptId));
