@@ -1,4 +1,5 @@
 import {
+  AccessOperations as K,
   AssistantOperations as A,
   problemSchema,
   PromptOperations as P,
@@ -38,6 +39,11 @@ export const CONTRACT_ROUTES: readonly (readonly [method: string, path: string, 
   ['PUT', '/assistants/{id}/prompts/{promptId}', P.updateLink],
   ['DELETE', '/assistants/{id}/prompts/{promptId}', P.unlink],
   ['POST', '/assistants/{id}/system-prompt', P.systemPrompt],
+  ['POST', '/api-keys', K.createKey],
+  ['GET', '/api-keys', K.listKeys],
+  ['GET', '/api-keys/{id}', K.getKey],
+  ['DELETE', '/api-keys/{id}', K.revokeKey],
+  ['GET', '/audit', K.audit],
   ['GET', '/assistants/{id}/system-prompt', P.systemPrompt],
 ];
 

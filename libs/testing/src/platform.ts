@@ -14,6 +14,8 @@ export interface RunningPlatform {
   output: () => string;
   stop(app?: string): Promise<void>;
   start(app: string): Promise<void>;
+  /** One more gateway process of this platform, on a port of its own (as a second replica would run). */
+  startGateway(): Promise<{ baseUrl: string; stop(): Promise<void> }>;
 }
 
 /** Waits for a condition with a deadline instead of sleeping a fixed time. */
@@ -85,7 +87,22 @@ export async function startPlatform(opts: {
     await stop();
     throw new Error(`${(err as Error).message}\n${log}`);
   }
-  return { baseUrl, token, processes, output: () => log, stop, start };
+  const startGateway = async () => {
+    const gatewayPort = await freePort();
+    const child = spawnApp(apps.get('gateway')!, {
+      env: { ...env, PORT: String(gatewayPort) },
+      onOutput: (from, chunk) => (log += `[${from}:${gatewayPort}] ${chunk}`),
+    });
+    const url = `http://127.0.0.1:${gatewayPort}`;
+    try {
+      await waitForReady(url, { failed: () => (child.exitCode !== null ? 'the second gateway exited' : undefined) });
+    } catch (err) {
+      await stopApp(child, 5000);
+      throw err;
+    }
+    return { baseUrl: url, stop: () => stopApp(child, 5000) };
+  };
+  return { baseUrl, token, processes, output: () => log, stop, start, startGateway };
 }
 
 /** The bus prefix a platform on this database derives when BUS_PREFIX is not set. */
