@@ -1,7 +1,8 @@
-// What every service shares: bootstrap, command runner and table, idempotency, error mapping, readiness, relay.
+// What every service shares: bootstrap, command runner and table, idempotency, error mapping, readiness, relay,
+// secrets and bus consumers.
 export { runService, bootstrapService, type ServiceBootstrap } from './bootstrap';
 export { ServiceKitModule, serviceSchema, kitMigrations } from './service-kit.module';
-export { SERVICE, type ServiceDefinition, type ResolvedService } from './tokens';
+export { SERVICE, type ConsumerDefinition, type ServiceDefinition, type ResolvedService } from './tokens';
 export { aggregateView, streamIdOf, type Aggregate, type DomainEvent } from './commands/aggregate';
 export { CommandRunner, type CommandContext } from './commands/command-runner';
 export { byParamsId, commandController, commandsOf, type CommandEntry } from './commands/command-table';
@@ -11,3 +12,5 @@ export { Readiness } from './readiness/readiness';
 export { RelayHost } from './relay/relay.host';
 export { IdempotencyKeyReusedError, kitErrorMapper, PreconditionFailedError } from './errors';
 export { CursorSchemas, MAX_PAGE_BYTES, Paging } from './queries/paging';
+export { KitSecrets, kitSecretsMigration } from './secrets/kit-secrets';
+export { ConsumerHost } from './consumers/consumer.host';

@@ -3,10 +3,12 @@ import { PLATFORM_SERVICES } from '@platform/contracts';
 import { EventStoreModule } from '@platform/event-store';
 import { CommandRunner } from './commands/command-runner';
 import { idempotencyMigration } from './commands/idempotency';
-import { cursorSecretMigration, Paging } from './queries/paging';
+import { ConsumerHost } from './consumers/consumer.host';
+import { Paging } from './queries/paging';
 import { ServiceMetrics } from './readiness/metrics';
 import { healthController, Readiness } from './readiness/readiness';
 import { RelayHost } from './relay/relay.host';
+import { KitSecrets, kitSecretsMigration } from './secrets/kit-secrets';
 import { SERVICE, type ResolvedService, type ServiceDefinition } from './tokens';
 
 /** The schema a registered service owns; an unregistered name is a programming error caught at start. */
@@ -16,12 +18,12 @@ export function serviceSchema(name: string): string {
   return entry.schema;
 }
 
-/** Everything a service's tables need besides its own: the kit's idempotency keys and cursor secret. */
-export const kitMigrations = [idempotencyMigration, cursorSecretMigration];
+/** Everything a service's tables need besides its own: the kit's idempotency keys and secrets. */
+export const kitMigrations = [idempotencyMigration, kitSecretsMigration];
 
 /**
  * The plumbing every service shares, in one import: its event store (schema from the registry, read models
- * inline, upcasters), the command runner, the relay to JetStream, and readiness on the bus.
+ * inline, upcasters), the command runner, the relay to JetStream, its bus consumers, and readiness on the bus.
  */
 @Module({})
 export class ServiceKitModule {
@@ -45,8 +47,17 @@ export class ServiceKitModule {
         }),
       ],
       controllers: [healthController(service.name)],
-      providers: [{ provide: SERVICE, useValue: service }, CommandRunner, Paging, Readiness, RelayHost, ServiceMetrics],
-      exports: [CommandRunner, Paging, Readiness, SERVICE],
+      providers: [
+        { provide: SERVICE, useValue: service },
+        CommandRunner,
+        ConsumerHost,
+        KitSecrets,
+        Paging,
+        Readiness,
+        RelayHost,
+        ServiceMetrics,
+      ],
+      exports: [CommandRunner, ConsumerHost, KitSecrets, Paging, Readiness, SERVICE],
     };
   }
 }

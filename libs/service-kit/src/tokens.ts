@@ -1,4 +1,15 @@
 import type { InlineProjection, Migration, Upcaster } from '@platform/event-store';
+import type { EventHandler } from '@platform/messaging';
+
+/** A durable bus consumer the kit runs for the service (an IdempotentConsumer in the service's schema). */
+export interface ConsumerDefinition {
+  /** Durable JetStream consumer name, and its key in processed_events ([A-Za-z0-9_-]). */
+  name: string;
+  /** Applies one event; its writes commit with the event's id, so a redelivery changes nothing. */
+  handler: EventHandler;
+  /** Subjects to receive (eventFilter); default every domain event on the bus. */
+  filterSubjects?: string[];
+}
 
 /** What a service declares about itself; the kit wires the rest. */
 export interface ServiceDefinition {
@@ -11,6 +22,8 @@ export interface ServiceDefinition {
   /** Upcasters and current schema versions of its published events, applied by every read. */
   upcasters?: Upcaster[];
   currentSchemaVersions?: Record<string, number>;
+  /** Projections of other services' (or its own) events, fed from the bus. */
+  consumers?: ConsumerDefinition[];
 }
 
 /** The service's definition, with the schema it owns from the registry, injectable by kit providers. */

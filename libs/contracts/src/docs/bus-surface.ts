@@ -1,3 +1,7 @@
+import { AccessOperations } from '../access/access.operations';
+import { API_KEY_STREAM_CATEGORY } from '../access/access.patterns';
+import { accessEventContracts } from '../access/events/access-event-contracts';
+import { apiKeyEventContractMap } from '../access/events/api-key.events';
 import { AssistantOperations } from '../assistants/assistant.operations';
 import { ASSISTANT_STREAM_CATEGORY } from '../assistants/assistant.patterns';
 import { assistantEventContractMap } from '../assistants/events/assistant.events';
@@ -13,14 +17,22 @@ import { healthOperation, PLATFORM_SERVICES } from '../registry/services';
 // and the stream category of its aggregates here; the AsyncAPI unit test fails for an operation or event type
 // that is missing.
 
-const CONTEXT_OPERATIONS: readonly Record<string, OperationContract>[] = [AssistantOperations, PromptOperations];
+const CONTEXT_OPERATIONS: readonly Record<string, OperationContract>[] = [
+  AssistantOperations,
+  PromptOperations,
+  AccessOperations,
+];
 
-const EVENT_REGISTRIES: readonly { types: readonly string[]; events: EventContractMap }[] = [assistantsEventContracts];
+const EVENT_REGISTRIES: readonly { types: readonly string[]; events: EventContractMap }[] = [
+  assistantsEventContracts,
+  accessEventContracts,
+];
 
 /** The category of the aggregate streams whose events each map holds (the first token of their subjects). */
 const EVENT_CATEGORIES: readonly (readonly [category: string, events: EventContractMap])[] = [
   [ASSISTANT_STREAM_CATEGORY, assistantEventContractMap],
   [PROMPT_STREAM_CATEGORY, promptEventContractMap],
+  [API_KEY_STREAM_CATEGORY, apiKeyEventContractMap],
 ];
 
 export interface BusOperation {

@@ -1,17 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InvalidInputError, type Page } from '@platform/contracts';
-import { PG_POOL, type Migration } from '@platform/event-store';
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Pool } from 'pg';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { KitSecrets } from '../secrets/kit-secrets';
 
 /** Replies travel on NATS (max_payload 1 MiB): a page stops at this many bytes of items, whatever its limit. */
 export const MAX_PAGE_BYTES = 512 * 1024;
-
-export const cursorSecretMigration: Migration = {
-  id: 'kit-002-secrets',
-  sql: `CREATE TABLE IF NOT EXISTS kit_secrets (name text PRIMARY KEY, value text NOT NULL);`,
-};
 
 const TAMPERED = new InvalidInputError([{ field: 'cursor', message: 'not a cursor from a previous page' }]);
 const utf8 = new TextEncoder();
@@ -23,20 +17,16 @@ const utf8 = new TextEncoder();
  */
 @Injectable()
 export class Paging implements OnModuleInit {
-  private key = Buffer.alloc(0);
+  private key: Buffer = Buffer.alloc(0);
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(@Inject(KitSecrets) private readonly secrets: KitSecrets) {}
 
   async onModuleInit(): Promise<void> {
     if (process.env.CURSOR_SECRET) {
       this.key = Buffer.from(process.env.CURSOR_SECRET);
       return;
     }
-    await this.pool.query(`INSERT INTO kit_secrets (name, value) VALUES ('cursor', $1) ON CONFLICT DO NOTHING`, [
-      randomBytes(32).toString('base64url'),
-    ]);
-    const { rows } = await this.pool.query<{ value: string }>(`SELECT value FROM kit_secrets WHERE name = 'cursor'`);
-    this.key = Buffer.from(rows[0].value);
+    this.key = await this.secrets.get('cursor');
   }
 
   encode(value: unknown): string {

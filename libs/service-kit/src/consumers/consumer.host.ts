@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PG_POOL } from '@platform/event-store';
+import { connectNats, IdempotentConsumer, type ConsumerStats } from '@platform/messaging';
+import type { NatsConnection } from 'nats';
+import type { Pool } from 'pg';
+import { SERVICE, type ResolvedService } from '../tokens';
+
+/**
+ * Runs the service's declared bus consumers (`consumers` in ServiceKitModule.forRoot): each an IdempotentConsumer
+ * whose writes and processed event ids share a transaction in the service's schema. Instances of one service share
+ * each durable consumer, so JetStream hands every event to one of them. Started once the app is up, stopped on
+ * shutdown after the message in hand is committed and acked.
+ */
+@Injectable()
+export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private nats?: NatsConnection;
+  private readonly running: IdempotentConsumer[] = [];
+
+  constructor(
+    @Inject(SERVICE) private readonly service: ResolvedService,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const definitions = this.service.consumers ?? [];
+    if (definitions.length === 0) return;
+    this.nats = await connectNats({ name: `${this.service.name}-consumers` });
+    for (const { name, handler, filterSubjects } of definitions) {
+      const consumer = new IdempotentConsumer({
+        nats: this.nats,
+        pool: this.pool,
+        schema: this.service.schema,
+        name,
+        handler,
+        filterSubjects,
+        logger: new Logger(`Consumer(${name})`),
+      });
+      await consumer.start();
+      this.running.push(consumer);
+    }
+  }
+
+  /** What each consumer has done since start, by name. */
+  get stats(): Record<string, ConsumerStats> {
+    return Object.fromEntries(this.running.map((c) => [c.name, c.stats]));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.running.splice(0).map((c) => c.stop()));
+    await this.nats?.drain().catch(() => undefined);
+  }
+}
