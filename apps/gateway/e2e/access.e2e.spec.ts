@@ -30,7 +30,12 @@ class Setup {
   }
   unique = (what: string) => `${what} ${process.pid}-${Date.now()}-${++this.n}`;
   assistant = () => this.ok('POST', '/api/v1/assistants', { name: this.unique('Assistant') });
-  prompt = () => this.ok('POST', '/api/v1/prompts', { name: this.unique('Prompt'), template: 'Hello {{user}}' });
+  prompt = () =>
+    this.ok('POST', '/api/v1/prompts', {
+      name: this.unique('Prompt'),
+      template: 'Hello {{user}}',
+      variables: [{ name: 'user', required: false, default: 'there' }],
+    });
   linked = async () => {
     const [a, p] = await Promise.all([this.assistant(), this.prompt()]);
     await this.ok('POST', `/api/v1/assistants/${a.id}/prompts`, { promptId: p.id, role: 'primary' });
@@ -108,8 +113,9 @@ interface DocumentedOperation {
 }
 
 /** Every operation of the served OpenAPI document, with the permission it declares and its success status. */
+let served: Promise<any> | undefined;
 async function documentedOperations(baseUrl: string): Promise<DocumentedOperation[]> {
-  const doc = await (await fetch(`${baseUrl}/api/docs-json`)).json();
+  const doc = await (served ??= fetch(`${baseUrl}/api/docs-json`).then((res) => res.json()));
   const out: DocumentedOperation[] = [];
   for (const [path, item] of Object.entries<any>(doc.paths)) {
     for (const [method, op] of Object.entries<any>(item)) {
@@ -131,7 +137,11 @@ describe('access control: API keys, roles, owners and the audit trail', () => {
   let platform: IsolatedPlatform;
   let admin: Api;
   const keys: Partial<Record<Role, { id: string; secret: string }>> = {};
-  const as = (secret: string) => client(platform.baseUrl, secret, { contracts: true });
+  const clients = new Map<string, Api>();
+  const as = (secret: string) => {
+    if (!clients.has(secret)) clients.set(secret, client(platform.baseUrl, secret, { contracts: true }));
+    return clients.get(secret)!;
+  };
 
   const createKey = async (body: Record<string, unknown>) => {
     const res = await admin('POST', '/api/v1/api-keys', { body });

@@ -18,10 +18,22 @@ export interface ClientOptions {
   contracts?: boolean;
 }
 
+// One read of each gateway's document, shared by every client of it (the document is public, hence rate-limited).
+const documents = new Map<string, Promise<DocumentCheck>>();
+
 export function client(baseUrl: string, token: string, options: ClientOptions = {}) {
-  let documented: Promise<DocumentCheck> | undefined;
-  const document = () =>
-    (documented ??= fetch(`${baseUrl}/api/docs-json`).then(async (res) => documentCheck(await res.json())));
+  const document = () => {
+    let documented = documents.get(baseUrl);
+    if (!documented) {
+      documented = fetch(`${baseUrl}/api/docs-json`).then(async (res) => {
+        if (res.status !== 200) throw new Error(`GET /api/docs-json: ${res.status}`);
+        return documentCheck(await res.json());
+      });
+      documents.set(baseUrl, documented);
+      documented.catch(() => documents.delete(baseUrl));
+    }
+    return documented;
+  };
   return async function api<T = any>(
     method: string,
     path: string,
