@@ -3,6 +3,10 @@ import { ASSISTANT_STREAM_CATEGORY } from '../assistants/assistant.patterns';
 import { assistantEventContractMap } from '../assistants/events/assistant.events';
 import { assistantsEventContracts } from '../assistants/events/assistants-event-contracts';
 import { promptEventContractMap } from '../assistants/events/prompt.events';
+import { ConversationOperations } from '../conversations/conversation.operations';
+import { CONVERSATION_STREAM_CATEGORY } from '../conversations/conversation.patterns';
+import { conversationEventContractMap } from '../conversations/events/conversation.events';
+import { conversationsEventContracts } from '../conversations/events/conversations-event-contracts';
 import type { EventContract, EventContractMap } from '../common/event-contracts';
 import type { OperationContract } from '../common/operation';
 import { PROMPT_STREAM_CATEGORY } from '../prompts/prompt.patterns';
@@ -13,14 +17,22 @@ import { healthOperation, PLATFORM_SERVICES } from '../registry/services';
 // and the stream category of its aggregates here; the AsyncAPI unit test fails for an operation or event type
 // that is missing.
 
-const CONTEXT_OPERATIONS: readonly Record<string, OperationContract>[] = [AssistantOperations, PromptOperations];
+const CONTEXT_OPERATIONS: readonly Record<string, OperationContract>[] = [
+  AssistantOperations,
+  PromptOperations,
+  ConversationOperations,
+];
 
-const EVENT_REGISTRIES: readonly { types: readonly string[]; events: EventContractMap }[] = [assistantsEventContracts];
+const EVENT_REGISTRIES: readonly { types: readonly string[]; events: EventContractMap }[] = [
+  assistantsEventContracts,
+  conversationsEventContracts,
+];
 
 /** The category of the aggregate streams whose events each map holds (the first token of their subjects). */
 const EVENT_CATEGORIES: readonly (readonly [category: string, events: EventContractMap])[] = [
   [ASSISTANT_STREAM_CATEGORY, assistantEventContractMap],
   [PROMPT_STREAM_CATEGORY, promptEventContractMap],
+  [CONVERSATION_STREAM_CATEGORY, conversationEventContractMap],
 ];
 
 export interface BusOperation {

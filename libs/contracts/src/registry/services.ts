@@ -12,7 +12,10 @@ export interface PlatformService {
   schema: string;
 }
 
-export const PLATFORM_SERVICES: readonly PlatformService[] = [{ name: 'assistants', schema: 'assistants' }];
+export const PLATFORM_SERVICES: readonly PlatformService[] = [
+  { name: 'assistants', schema: 'assistants' },
+  { name: 'conversations', schema: 'conversations' },
+];
 
 /** The readiness operation every service answers (through the service kit). */
 export const healthPattern = (service: string) => `${service}.health`;
