@@ -5,13 +5,15 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { asyncApiController } from './docs/asyncapi.controller';
 import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth.guard';
+import { EventStreams } from './http/event-stream';
 import { ProblemFilter } from './http/problem.filter';
 import { routeController } from './http/route-table';
 import { assistantRoutes } from './routes/assistant.routes';
+import { conversationRoutes } from './routes/conversation.routes';
 import { promptRoutes } from './routes/prompt.routes';
 
 /** Every REST route of the platform, one table per context. */
-export const ROUTES = [...assistantRoutes, ...promptRoutes];
+export const ROUTES = [...assistantRoutes, ...promptRoutes, ...conversationRoutes];
 
 export class AppModule {
   static forRoot(config: GatewayConfig) {
@@ -20,6 +22,7 @@ export class AppModule {
       controllers: [HealthController, asyncApiController(ROUTES), routeController('ApiController', ROUTES)],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        EventStreams,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
