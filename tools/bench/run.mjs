@@ -3,7 +3,7 @@
 // the same figures go to tools/bench/results/latest.json. Needs `npm run build` and the local PostgreSQL and
 // NATS JetStream (`npm run bench` does both first).
 //
-//   node tools/bench/run.mjs [append] [feed] [relay] [gateway] [prompts] [peer]
+//   node tools/bench/run.mjs [append] [feed] [relay] [gateway] [prompts] [conversations] [peer]
 //                                   (default: all; "eventstore" = append + feed)
 //   BENCH_DURATION_S=10             measured seconds per phase (gateway: 1.5×), warm-ups scale with it
 //   BENCH_APPEND_WRITERS=32 BENCH_APPEND_POOL=40 BENCH_FEED_EVENTS=100000 BENCH_RELAY_RATE=200
@@ -15,6 +15,7 @@
 // Each benchmark creates its own database (bench_<name>_<random>) and bus prefix, and removes both when it
 // ends, also on failure or Ctrl-C.
 import { appendBenchmark } from './benchmarks/append.mjs';
+import { conversationsBenchmark } from './benchmarks/conversations.mjs';
 import { feedBenchmark } from './benchmarks/feed.mjs';
 import { gatewayBenchmark } from './benchmarks/gateway.mjs';
 import { peerBenchmark } from './benchmarks/peer.mjs';
@@ -24,7 +25,15 @@ import { durationS } from './lib/env.mjs';
 import { runCleanups } from './lib/isolation.mjs';
 import { describeMachine, formatTable, writeResults } from './lib/report.mjs';
 
-const ALL = [appendBenchmark, feedBenchmark, relayBenchmark, gatewayBenchmark, promptsBenchmark, peerBenchmark];
+const ALL = [
+  appendBenchmark,
+  feedBenchmark,
+  relayBenchmark,
+  gatewayBenchmark,
+  promptsBenchmark,
+  conversationsBenchmark,
+  peerBenchmark,
+];
 const ALIASES = { eventstore: ['append', 'feed'], 'event-store': ['append', 'feed'], store: ['append', 'feed'] };
 
 function selected(args) {

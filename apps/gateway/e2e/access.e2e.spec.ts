@@ -47,6 +47,17 @@ class Setup {
     return p;
   };
   key = () => this.ok('POST', '/api/v1/api-keys', { name: this.unique('Key'), role: 'viewer' });
+  conversation = async () => {
+    const a = await this.assistant();
+    await this.ok('PUT', `/api/v1/assistants/${a.id}`, { status: 'active' }, 200);
+    return this.ok('POST', '/api/v1/conversations', { assistantId: a.id });
+  };
+  /** A conversation with an assistant message in it (what feedback rates). */
+  answered = async () => {
+    const c = await this.conversation();
+    const m = await this.ok('POST', `/api/v1/conversations/${c.id}/messages`, { role: 'assistant', content: 'Hi!' });
+    return { c, m };
+  };
 }
 
 const FIXTURES: Record<string, Fixture> = {
@@ -96,6 +107,28 @@ const FIXTURES: Record<string, Fixture> = {
     body: { variables: { user: 'Ada' } },
   }),
   composeSystemPrompt: async (s) => ({ path: `/assistants/${(await s.linked()).a.id}/system-prompt` }),
+  startConversation: async (s) => {
+    const { assistantId } = await s.conversation();
+    return { path: '/conversations', body: { assistantId } };
+  },
+  listConversations: async () => ({ path: '/conversations' }),
+  listActiveConversations: async () => ({ path: '/conversations/active' }),
+  getConversation: async (s) => ({ path: `/conversations/${(await s.conversation()).id}` }),
+  appendMessage: async (s) => ({
+    path: `/conversations/${(await s.conversation()).id}/messages`,
+    body: { role: 'user', content: 'Hello' },
+  }),
+  listMessages: async (s) => ({ path: `/conversations/${(await s.conversation()).id}/messages` }),
+  setConversationContext: async (s) => ({
+    path: `/conversations/${(await s.conversation()).id}/context`,
+    body: { variables: { locale: 'en' } },
+  }),
+  endConversation: async (s) => ({ path: `/conversations/${(await s.conversation()).id}/end`, body: {} }),
+  getConversationSummary: async (s) => ({ path: `/conversations/${(await s.conversation()).id}/summary` }),
+  rateMessage: async (s) => {
+    const { c, m } = await s.answered();
+    return { path: `/conversations/${c.id}/messages/${m.id}/feedback`, body: { rating: 4 } };
+  },
   createApiKey: async (s) => ({ path: '/api-keys', body: { name: s.unique('Matrix key'), role: 'viewer' } }),
   listApiKeys: async () => ({ path: '/api-keys' }),
   getApiKey: async (s) => ({ path: `/api-keys/${(await s.key()).id}` }),
@@ -316,9 +349,20 @@ describe('access control: API keys, roles, owners and the audit trail', () => {
         expect(await ids(api, '/api/v1/prompts?limit=100')).toEqual([prompt.id]);
         expect((await api('GET', `/api/v1/assistants/${theirs.id}`)).status).toBe(404);
       }
+      // Conversations belong to their assistant's owner; another owner's assistant cannot be talked to.
+      await as(b.secret)('PUT', `/api/v1/assistants/${theirs.id}`, { body: { status: 'active' } });
+      const talk = await as(b.secret)('POST', '/api/v1/conversations', { body: { assistantId: theirs.id } });
+      expect(talk.status).toBe(201);
+      expect(talk.body.ownerId).toBe('globex');
+      const denied = await as(a.secret)('POST', '/api/v1/conversations', { body: { assistantId: theirs.id } });
+      expect(denied.status).toBe(422);
+      expect(await ids(as(a.secret), '/api/v1/conversations?limit=100')).toEqual([]);
+      expect(await ids(as(a.secret), '/api/v1/conversations/active?limit=100')).toEqual([]);
+      expect(await ids(as(b.secret), '/api/v1/conversations?limit=100')).toEqual([talk.body.id]);
       // An operator sees every owner's.
       const all = await ids(as(keys.operator!.secret), '/api/v1/assistants?limit=100');
       expect(all).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+      expect(await ids(as(keys.operator!.secret), '/api/v1/conversations?limit=100')).toContain(talk.body.id);
       // Linking another owner's prompt: that prompt does not exist for this caller.
       const link = await as(b.secret)('POST', `/api/v1/assistants/${theirs.id}/prompts`, {
         body: { promptId: prompt.id, role: 'primary' },

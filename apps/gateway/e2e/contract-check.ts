@@ -1,6 +1,7 @@
 import {
   AccessOperations as K,
   AssistantOperations as A,
+  ConversationOperations as C,
   problemSchema,
   PromptOperations as P,
   type OperationContract,
@@ -45,6 +46,16 @@ export const CONTRACT_ROUTES: readonly (readonly [method: string, path: string, 
   ['DELETE', '/api-keys/{id}', K.revokeKey],
   ['GET', '/audit', K.audit],
   ['GET', '/assistants/{id}/system-prompt', P.systemPrompt],
+  ['POST', '/conversations', C.start],
+  ['GET', '/conversations', C.list],
+  ['GET', '/conversations/active', C.active],
+  ['GET', '/conversations/{id}', C.get],
+  ['POST', '/conversations/{id}/messages', C.appendMessage],
+  ['GET', '/conversations/{id}/messages', C.messages],
+  ['PUT', '/conversations/{id}/context', C.setContext],
+  ['POST', '/conversations/{id}/end', C.end],
+  ['GET', '/conversations/{id}/summary', C.summary],
+  ['POST', '/conversations/{id}/messages/{messageId}/feedback', C.rateMessage],
 ];
 
 const segments = (path: string) => path.split('/').filter(Boolean);

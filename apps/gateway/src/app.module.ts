@@ -5,14 +5,16 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { asyncApiController } from './docs/asyncapi.controller';
 import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth.guard';
+import { EventStreams } from './http/event-stream';
 import { ProblemFilter } from './http/problem.filter';
 import { routeController } from './http/route-table';
 import { accessRoutes } from './routes/access.routes';
 import { assistantRoutes } from './routes/assistant.routes';
+import { conversationRoutes } from './routes/conversation.routes';
 import { promptRoutes } from './routes/prompt.routes';
 
 /** Every REST route of the platform, one table per context. */
-export const ROUTES = [...assistantRoutes, ...promptRoutes, ...accessRoutes];
+export const ROUTES = [...assistantRoutes, ...promptRoutes, ...conversationRoutes, ...accessRoutes];
 
 export class AppModule {
   static forRoot(config: GatewayConfig) {
@@ -21,6 +23,7 @@ export class AppModule {
       controllers: [HealthController, asyncApiController(ROUTES), routeController('ApiController', ROUTES)],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        EventStreams,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -42,6 +42,7 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   422: ['unprocessable', 'Unprocessable request'],
   429: ['rate-limited', 'Too many requests'],
   500: ['internal', 'Internal error'],
+  502: ['bad-gateway', 'Upstream failure'],
   503: ['unavailable', 'Service unavailable'],
   504: ['timeout', 'Service timeout'],
 };

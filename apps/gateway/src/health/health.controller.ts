@@ -61,7 +61,9 @@ export class HealthController {
       checks,
       ...(down.length ? { down } : {}),
       ...(degraded.length ? { degraded, relays } : {}),
-      ...(foreign.length ? { conflict: new BusClaimedError(busPrefix(), foreign[0].installation!, ours!).message } : {}),
+      ...(foreign.length
+        ? { conflict: new BusClaimedError(busPrefix(), foreign[0].installation!, ours!).message }
+        : {}),
     };
   }
 }

@@ -10,6 +10,7 @@ import {
 import { RpcClient } from '@platform/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RequiresPermission } from './auth.guard';
+import { answerAsEventStream, EventStreams, wantsEventStream } from './event-stream';
 import { ifNoneMatchHits } from './if-none-match';
 import { Meta } from './request-meta';
 
@@ -29,7 +30,7 @@ export interface Route<O extends OperationContract = OperationContract> {
   summary: string;
   description?: string;
   /** Statuses of this operation's domain beyond the ones its shape implies (409 conflicts, 422 unprocessable). */
-  errors?: readonly (409 | 422)[];
+  errors?: readonly (409 | 422 | 502)[];
   /** 200 unless said; a route with `location` answers 201. */
   status?: 200 | 201 | 204;
   /** The created resource's path under /api/v1, for `Location` (and 201). */
@@ -38,6 +39,10 @@ export interface Route<O extends OperationContract = OperationContract> {
   etag?: (result: never) => number;
   /** Fixed input parts this route sends instead of reading them from the request (a GET with a default body). */
   fixed?: { body?: unknown };
+  /** How long to wait for the service (default RPC_TIMEOUT_MS): for operations that wait on a model provider. */
+  timeoutMs?: number;
+  /** The operation that answers as server-sent events, for a request with `Accept: text/event-stream`. */
+  eventStream?: OperationContract;
 }
 
 /**
@@ -64,7 +69,10 @@ const METHOD = { GET: Get, POST: Post, PUT: Put, DELETE: Delete };
 export function routeController(name: string, routes: readonly Route[]): Type {
   @Controller(API_BASE.slice(1))
   class RoutesController {
-    constructor(@Inject(RpcClient) readonly rpc: RpcClient) {}
+    constructor(
+      @Inject(RpcClient) readonly rpc: RpcClient,
+      @Inject(EventStreams) readonly streams: EventStreams,
+    ) {}
   }
   Object.defineProperty(RoutesController, 'name', { value: name });
   for (const r of routes) {
@@ -74,7 +82,11 @@ export function routeController(name: string, routes: readonly Route[]): Type {
       async value(this: RoutesController, req: FastifyRequest, meta: RequestMeta, reply: FastifyReply) {
         const raw = { params: req.params, query: req.query, body: req.body, ...r.fixed };
         const input = parseOperationInput(r.operation, raw);
-        const result = await this.rpc.send(r.operation.pattern, { meta, body: input });
+        if (r.eventStream && wantsEventStream(req)) {
+          const streamed = { operation: r.eventStream, status, timeoutMs: r.timeoutMs };
+          return answerAsEventStream(this.streams, this.rpc, streamed, input, meta, req, reply);
+        }
+        const result = await this.rpc.send(r.operation.pattern, { meta, body: input }, { timeoutMs: r.timeoutMs });
         if (r.etag) {
           const version = r.etag(result as never);
           reply.header('ETag', `"${version}"`);

@@ -76,7 +76,12 @@ function operation(route: Route, components: Record<string, Json>): Json {
     description: route.summary,
     headers: responseHeaders(route),
     ...(status !== 204 && responseId
-      ? { content: { 'application/json': { schema: { $ref: COMPONENTS + responseId } } } }
+      ? {
+          content: {
+            'application/json': { schema: { $ref: COMPONENTS + responseId } },
+            ...(route.eventStream ? { 'text/event-stream': eventStreamContent(responseId) } : {}),
+          },
+        }
       : {}),
   };
   const body = requestBody(route, components);
@@ -97,6 +102,16 @@ function operation(route: Route, components: Record<string, Json>): Json {
     },
   };
 }
+
+/** With `Accept: text/event-stream`: the answer as server-sent events. */
+const eventStreamContent = (responseId: string): Json => ({
+  schema: {
+    type: 'string',
+    description:
+      'Server-sent events: `delta` ({"content": "…"}) for each piece of the reply as the model writes it, then ' +
+      `\`message\` with the stored ${responseId}, or \`error\` with a Problem when it fails after the first piece.`,
+  },
+});
 
 const notModified = {
   description: 'Not modified: the ETag in If-None-Match is still current',

@@ -87,6 +87,7 @@ export function problemResponses(r: Route): Record<string, Json> {
   out['414'] = problem('The URL (over 8 KiB) or a path segment (over 100 characters) is too long');
   out['429'] = problem('Too many requests', { 'Retry-After': header('Retry-After') });
   out['500'] = problem('An unexpected error (details are in the service log)');
+  if (r.errors?.includes(502)) out['502'] = problem('The model provider failed; the failure is stored (`messageId`)');
   out['503'] = problem('A dependency is down; nothing was half-written');
   out['504'] = problem('The service did not answer in time');
   return out;

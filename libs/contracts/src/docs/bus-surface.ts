@@ -7,6 +7,10 @@ import { ASSISTANT_STREAM_CATEGORY } from '../assistants/assistant.patterns';
 import { assistantEventContractMap } from '../assistants/events/assistant.events';
 import { assistantsEventContracts } from '../assistants/events/assistants-event-contracts';
 import { promptEventContractMap } from '../assistants/events/prompt.events';
+import { ConversationOperations } from '../conversations/conversation.operations';
+import { CONVERSATION_STREAM_CATEGORY } from '../conversations/conversation.patterns';
+import { conversationEventContractMap } from '../conversations/events/conversation.events';
+import { conversationsEventContracts } from '../conversations/events/conversations-event-contracts';
 import type { EventContract, EventContractMap } from '../common/event-contracts';
 import type { OperationContract } from '../common/operation';
 import { PROMPT_STREAM_CATEGORY } from '../prompts/prompt.patterns';
@@ -21,11 +25,13 @@ const CONTEXT_OPERATIONS: readonly Record<string, OperationContract>[] = [
   AssistantOperations,
   PromptOperations,
   AccessOperations,
+  ConversationOperations,
 ];
 
 const EVENT_REGISTRIES: readonly { types: readonly string[]; events: EventContractMap }[] = [
   assistantsEventContracts,
   accessEventContracts,
+  conversationsEventContracts,
 ];
 
 /** The category of the aggregate streams whose events each map holds (the first token of their subjects). */
@@ -33,6 +39,7 @@ const EVENT_CATEGORIES: readonly (readonly [category: string, events: EventContr
   [ASSISTANT_STREAM_CATEGORY, assistantEventContractMap],
   [PROMPT_STREAM_CATEGORY, promptEventContractMap],
   [API_KEY_STREAM_CATEGORY, apiKeyEventContractMap],
+  [CONVERSATION_STREAM_CATEGORY, conversationEventContractMap],
 ];
 
 export interface BusOperation {

@@ -15,6 +15,7 @@ export interface PlatformService {
 export const PLATFORM_SERVICES: readonly PlatformService[] = [
   { name: 'assistants', schema: 'assistants' },
   { name: 'access', schema: 'access' },
+  { name: 'conversations', schema: 'conversations' },
 ];
 
 /** The readiness operation every service answers (through the service kit). */

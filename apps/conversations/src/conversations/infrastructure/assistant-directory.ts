@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AssistantPatterns,
+  ownerScope,
+  PromptPatterns,
+  type AssistantDto,
+  type RequestMeta,
+  type SystemPromptDto,
+} from '@platform/contracts';
+import { RpcClient, RpcProblemError } from '@platform/messaging';
+
+/** What a conversation needs of its assistant: who it is, whether it may talk, and its model and budget. */
+export interface AssistantProfile {
+  id: string;
+  status: AssistantDto['status'];
+  ownerId: string | null;
+  model: string;
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  contextWindowTokens: number;
+  systemPrompt: string;
+  systemPromptTokens: number;
+  /** Context window minus the room for the reply (maxTokens) minus the system prompt. */
+  budgetTokens: number;
+}
+
+type Variables = Record<string, string | number | boolean>;
+
+/**
+ * Asks the assistants service, which owns assistants, over its request/reply operations (`assistants.get` and
+ * `assistants.system-prompt`): its read model is written in the append transaction, so an assistant activated a
+ * moment ago is active here at once. Starting a conversation always asks afresh; messages may use an answer up
+ * to ASSISTANT_CACHE_MS old (default 2000), so a busy conversation does not cost two extra requests per message.
+ */
+@Injectable()
+export class AssistantDirectory {
+  private readonly cache = new Map<string, { at: number; profile: Promise<AssistantProfile | null> }>();
+  private readonly maxAgeMs = Number(process.env.ASSISTANT_CACHE_MS ?? 2000);
+
+  constructor(private readonly rpc: RpcClient) {}
+
+  profile(id: string, variables: Variables, meta: RequestMeta, fresh = false): Promise<AssistantProfile | null> {
+    // Answers are per owner scope: one caller's view of an assistant is never another's.
+    const key = `${ownerScope(meta) ?? '*'}\u0000${id}\u0000${JSON.stringify(variables)}`;
+    const hit = this.cache.get(key);
+    if (!fresh && hit && Date.now() - hit.at < this.maxAgeMs) return hit.profile;
+    const profile = this.load(id, variables, meta);
+    this.cache.set(key, { at: Date.now(), profile });
+    profile.catch(() => this.cache.delete(key));
+    if (this.cache.size > 10_000) this.cache.delete(this.cache.keys().next().value as string);
+    return profile;
+  }
+
+  private async load(id: string, variables: Variables, meta: RequestMeta): Promise<AssistantProfile | null> {
+    // The caller's identity and correlation travel on; preconditions and idempotency are about the caller's request.
+    const asked = { ...meta, idempotencyKey: undefined, requestHash: undefined, expectedVersion: undefined };
+    let assistant: AssistantDto;
+    try {
+      assistant = await this.rpc.send<AssistantDto>(AssistantPatterns.get, { meta: asked, body: { params: { id } } });
+    } catch (err) {
+      if (err instanceof RpcProblemError && err.status === 404) return null;
+      throw err;
+    }
+    const prompt = await this.rpc.send<SystemPromptDto>(PromptPatterns.systemPrompt, {
+      meta: asked,
+      body: { params: { id }, body: { variables } },
+    });
+    const c = assistant.configuration;
+    return {
+      id: assistant.id,
+      status: assistant.status,
+      ownerId: assistant.ownerId ?? null,
+      model: c.model,
+      temperature: c.temperature,
+      topP: c.topP,
+      maxTokens: c.maxTokens,
+      contextWindowTokens: c.contextWindowTokens,
+      systemPrompt: prompt.text,
+      systemPromptTokens: prompt.tokenCount,
+      budgetTokens: Math.max(0, c.contextWindowTokens - c.maxTokens - prompt.tokenCount),
+    };
+  }
+}
