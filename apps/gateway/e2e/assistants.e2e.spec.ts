@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { PLATFORM_SERVICES } from '@platform/contracts';
 import { startIsolatedPlatform, waitFor, withDatabaseClosed, type IsolatedPlatform } from '@platform/testing';
 import { CONTRACT_ROUTES } from './contract-check';
 import { client } from './http-client';
@@ -483,7 +484,8 @@ describe('assistants over HTTP through the gateway', () => {
       expect((await api('GET', '/health', { auth: false })).body).toEqual({ status: 'ok' });
       const ready = await api('GET', '/ready', { auth: false });
       expect(ready.status).toBe(200);
-      expect(ready.body.checks).toEqual({ nats: 'up', postgres: 'up', relay: 'up', assistants: 'up' });
+      const services = Object.fromEntries(PLATFORM_SERVICES.map((s) => [s.name, 'up']));
+      expect(ready.body.checks).toEqual({ nats: 'up', postgres: 'up', relay: 'up', ...services });
       const doc = await api('GET', '/api/docs-json', { auth: false });
       expect(doc.status).toBe(200);
       expect(Object.keys(doc.body.paths)).toEqual(

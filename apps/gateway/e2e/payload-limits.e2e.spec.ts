@@ -15,10 +15,11 @@ describe('payload limits and hostile values', () => {
 
   beforeAll(async () => {
     healthPort = await freePort();
-    platform = await startIsolatedPlatform('e2e_payloads', {
-      MAX_EVENT_BYTES: String(MAX_EVENT_BYTES),
-      HEALTH_PORT: String(healthPort),
-    });
+    platform = await startIsolatedPlatform(
+      'e2e_payloads',
+      { MAX_EVENT_BYTES: String(MAX_EVENT_BYTES) },
+      { assistants: { HEALTH_PORT: String(healthPort) } },
+    );
     api = client(platform.baseUrl, platform.token, { contracts: true });
   });
   afterAll(() => platform?.dispose());

@@ -47,6 +47,8 @@ export async function startPlatform(opts: {
   /** Omitted: the platform derives its prefix from its database, as it does for users. */
   busPrefix?: string;
   env?: Record<string, string>;
+  /** Settings for one app only (a HEALTH_PORT, say, which two processes cannot share). */
+  appEnv?: Record<string, Record<string, string>>;
 }): Promise<RunningPlatform> {
   const port = await freePort();
   const token = `test-token-${randomBytes(16).toString('hex')}`;
@@ -65,7 +67,13 @@ export async function startPlatform(opts: {
   const start = async (name: string) => {
     const app = apps.get(name);
     if (!app) throw new Error(`"${name}" is not one of the platform's apps (${[...apps.keys()].join(', ')})`);
-    processes.set(name, spawnApp(app, { env, onOutput: (from, chunk) => (log += `[${from}] ${chunk}`) }));
+    processes.set(
+      name,
+      spawnApp(app, {
+        env: { ...env, ...opts.appEnv?.[name] },
+        onOutput: (from, chunk) => (log += `[${from}] ${chunk}`),
+      }),
+    );
   };
   const stop = async (name?: string) => {
     const names = name ? [name] : [...processes.keys()].reverse();
@@ -175,11 +183,12 @@ export interface IsolatedPlatform extends RunningPlatform {
 export async function startIsolatedPlatform(
   label: string,
   env: Record<string, string> = {},
+  appEnv: Record<string, Record<string, string>> = {},
 ): Promise<IsolatedPlatform> {
   const db = await createTestDatabase(label);
   const bus = createTestBus(label);
   try {
-    const platform = await startPlatform({ databaseUrl: db.url, busPrefix: bus.prefix, env });
+    const platform = await startPlatform({ databaseUrl: db.url, busPrefix: bus.prefix, env, appEnv });
     return {
       ...platform,
       databaseUrl: db.url,
