@@ -47,6 +47,15 @@ export class ConversationReadRepository {
     return doc && (!meta || canSee(meta, doc.ownerId)) ? doc : null;
   }
 
+  /** Whether the conversation exists for this caller, without reading its document (which holds the window). */
+  async visible(id: string, meta: OwnerMeta): Promise<boolean> {
+    const { rows } = await this.pool.query<{ owner_id: string | null }>(
+      'SELECT owner_id FROM conversation_view WHERE id = $1',
+      [id],
+    );
+    return rows.length > 0 && canSee(meta, rows[0].owner_id);
+  }
+
   list(q: ListConversationsQuery, meta: OwnerMeta): Promise<Page<ConversationDto>> {
     const where = ownedBy(meta);
     if (q.assistantId) where.add('assistant_id = ?', q.assistantId);

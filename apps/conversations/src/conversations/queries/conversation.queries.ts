@@ -35,7 +35,7 @@ export class ConversationQueries {
 
   @RpcOperation(Ops.messages)
   async messages({ params, query }: OperationInput<typeof Ops.messages>, meta: RequestMeta) {
-    await this.existing(params.id, meta);
+    if (!(await this.read.visible(params.id, meta))) throw new ConversationNotFoundError(params.id);
     return this.read.messages(params.id, query);
   }
 
