@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AssistantPatterns,
+  PromptPatterns,
+  type AssistantDto,
+  type DeploymentSnapshot,
+  type Page,
+  type PromptLinkDto,
+  type RequestMeta,
+  type SystemPromptDto,
+} from '@platform/contracts';
+import { AssistantNotFoundError, type ReadinessInput } from '@platform/deployments-domain';
+import { RpcClient, RpcProblemError } from '@platform/messaging';
+
+/** The assistant as it is now, frozen into a snapshot, and whether its system prompt composes. */
+export interface AssistantReading {
+  assistant: AssistantDto;
+  snapshot: DeploymentSnapshot;
+  systemPrompt: ReadinessInput['systemPrompt'];
+}
+
+/**
+ * Asks the assistants service, which owns assistants and prompts, over its request/reply operations, with the
+ * caller's identity (so another owner's assistant is a 404 here too). A slow or absent assistants service fails
+ * the request (504/503, from the RPC client) before anything is stored.
+ */
+@Injectable()
+export class AssistantCatalog {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** The assistant now, or at `version` (the assistants service keeps every version). */
+  async assistant(id: string, meta: RequestMeta, version?: number): Promise<AssistantDto> {
+    return this.ask<AssistantDto>(id, AssistantPatterns.get, meta, { params: { id }, query: version ? { version } : {} });
+  }
+
+  /**
+   * Everything a deployment freezes: the assistant at one version, its links with the exact prompt versions they
+   * resolve to, and the system prompt composed from them. The assistant is read first and again at its version
+   * after the links and the prompt, so a change in between shows up as a new version and the reading is retried.
+   */
+  async read(id: string, meta: RequestMeta): Promise<AssistantReading> {
+    for (let attempt = 1; ; attempt++) {
+      const assistant = await this.assistant(id, meta);
+      const [links, composed] = await Promise.all([
+        this.ask<Page<PromptLinkDto>>(id, PromptPatterns.links, meta, { params: { id } }),
+        this.compose(id, meta),
+      ]);
+      const again = await this.assistant(id, meta);
+      if (again.version !== assistant.version && attempt < 3) continue;
+      const prompt = 'text' in composed ? composed : { text: '', tokenCount: 0, encoding: '' };
+      return {
+        assistant,
+        systemPrompt: 'text' in composed ? { composes: true } : composed,
+        snapshot: {
+          assistantVersion: assistant.version,
+          name: assistant.name,
+          persona: assistant.persona,
+          configuration: { ...assistant.configuration },
+          prompts: links.data.map((l) => ({
+            promptId: l.promptId,
+            promptName: l.promptName,
+            role: l.role,
+            priority: l.priority,
+            conditions: l.conditions,
+            version: l.resolvedVersion,
+          })),
+          systemPrompt: { text: prompt.text, tokenCount: prompt.tokenCount, encoding: prompt.encoding },
+        },
+      };
+    }
+  }
+
+  private async compose(
+    id: string,
+    meta: RequestMeta,
+  ): Promise<SystemPromptDto | { composes: false; missing: string[]; message: string }> {
+    try {
+      return await this.ask<SystemPromptDto>(id, PromptPatterns.systemPrompt, meta, {
+        params: { id },
+        body: { variables: {} },
+      });
+    } catch (err) {
+      if (!(err instanceof RpcProblemError) || err.status !== 422) throw err;
+      const missing = (err.problem as { missing?: unknown }).missing;
+      return {
+        composes: false,
+        missing: Array.isArray(missing) ? missing.map(String) : [],
+        message: err.problem.detail ?? 'The system prompt does not compose',
+      };
+    }
+  }
+
+  private async ask<T>(id: string, pattern: string, meta: RequestMeta, body: unknown): Promise<T> {
+    // The caller's identity and correlation travel on; preconditions and idempotency are about the caller's request.
+    const asked = { ...meta, idempotencyKey: undefined, requestHash: undefined, expectedVersion: undefined };
+    try {
+      return await this.rpc.send<T>(pattern, { meta: asked, body });
+    } catch (err) {
+      if (err instanceof RpcProblemError && err.status === 404) throw new AssistantNotFoundError(id);
+      throw err;
+    }
+  }
+}
