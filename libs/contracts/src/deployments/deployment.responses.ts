@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { configurationResponseSchema, personaResponseSchema } from '../assistants/assistant.responses';
 import { promptConditionSchema, promptLinkRoleSchema } from '../prompts/prompt.responses';
-import {
-  DEPLOYMENT_KINDS,
-  DEPLOYMENT_STATUSES,
-  environmentSchema,
-  READINESS_CHECKS,
-} from './deployment.schemas';
+import { DEPLOYMENT_KINDS, DEPLOYMENT_STATUSES, environmentSchema, READINESS_CHECKS } from './deployment.schemas';
 
 // What the deployments service answers, strict and named (see assistants/assistant.responses.ts).
 

@@ -61,11 +61,7 @@ export interface RetireDeployments extends Stamp {
 }
 
 export type DeploymentCommand =
-  | StartDeployment
-  | RollBackDeployment
-  | ReportDeploymentStatus
-  | ScaleDeployment
-  | RetireDeployments;
+  StartDeployment | RollBackDeployment | ReportDeploymentStatus | ScaleDeployment | RetireDeployments;
 
 export const mergeResources = (base: DeploymentResources, given: ResourcesInput): DeploymentResources => ({
   replicas: given.replicas ?? base.replicas,

@@ -37,7 +37,15 @@ const REPORTABLE: Partial<Record<DeploymentStatus, readonly DeploymentStatus[]>>
 function changed(d: Deployment, to: DeploymentStatus, reason: string | null, at: string): DeploymentEvent {
   return {
     type: 'DeploymentStatusChanged',
-    data: { deploymentId: d.id, assistantId: d.assistantId, environment: d.environment, from: d.status, to, reason, at },
+    data: {
+      deploymentId: d.id,
+      assistantId: d.assistantId,
+      environment: d.environment,
+      from: d.status,
+      to,
+      reason,
+      at,
+    },
   };
 }
 
@@ -56,12 +64,15 @@ export function decide(command: DeploymentCommand, slot: Slot): DeploymentEvent[
       const resources = mergeResources(active.resources, command.resources);
       if (JSON.stringify(resources) === JSON.stringify(active.resources)) return [];
       const { id: deploymentId, assistantId, environment } = active;
-      return [{ type: 'DeploymentScaled', data: { deploymentId, assistantId, environment, resources, at: command.now } }];
+      return [
+        { type: 'DeploymentScaled', data: { deploymentId, assistantId, environment, resources, at: command.now } },
+      ];
     }
     case 'RetireDeployments':
       return slot.deployments.flatMap((d): DeploymentEvent[] => {
         if (d.status === 'active') return [changed(d, 'retired', command.reason, command.now)];
-        if (d.status === 'pending' || d.status === 'deploying') return [changed(d, 'failed', command.reason, command.now)];
+        if (d.status === 'pending' || d.status === 'deploying')
+          return [changed(d, 'failed', command.reason, command.now)];
         return [];
       });
     default: {
@@ -137,8 +148,10 @@ function rollbackTarget(c: RollBackDeployment, slot: Slot, current: Deployment |
   const candidates = slot.deployments.filter((d) => d.id !== current?.id && wasActive(d));
   if (c.toDeploymentId) {
     const named = slot.deployments.find((d) => d.id === c.toDeploymentId);
-    if (!named) throw new NothingToRollBackError(c.environment, `deployment ${c.toDeploymentId} is not one of its deployments`);
-    if (named.id === current?.id) throw new NothingToRollBackError(c.environment, `deployment ${named.id} is the active one`);
+    if (!named)
+      throw new NothingToRollBackError(c.environment, `deployment ${c.toDeploymentId} is not one of its deployments`);
+    if (named.id === current?.id)
+      throw new NothingToRollBackError(c.environment, `deployment ${named.id} is the active one`);
     if (!wasActive(named)) throw new NothingToRollBackError(c.environment, `deployment ${named.id} never ran`);
     return named;
   }

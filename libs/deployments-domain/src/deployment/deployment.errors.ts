@@ -24,7 +24,9 @@ export class AssistantNotFoundError extends DomainError {
 
 export class ReadinessChecksFailedError extends DomainError {
   constructor(readonly failures: readonly ReadinessFailure[]) {
-    super(`${failures.length} readiness check${failures.length === 1 ? '' : 's'} failed: ${failures.map((f) => f.check).join(', ')}`);
+    super(
+      `${failures.length} readiness check${failures.length === 1 ? '' : 's'} failed: ${failures.map((f) => f.check).join(', ')}`,
+    );
   }
 }
 

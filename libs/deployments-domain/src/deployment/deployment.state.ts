@@ -130,7 +130,8 @@ export const emptySlot: Slot = { deployments: [] };
 export function evolveSlot(slot: Slot, event: DeploymentEvent): Slot {
   const id = event.data.deploymentId;
   const index = slot.deployments.findIndex((d) => d.id === id);
-  const before: DeploymentState = index < 0 ? initialDeploymentState : { kind: 'existing', deployment: slot.deployments[index] };
+  const before: DeploymentState =
+    index < 0 ? initialDeploymentState : { kind: 'existing', deployment: slot.deployments[index] };
   const after = evolve(before, event);
   if (after.kind !== 'existing') return slot;
   if (index < 0) return { deployments: [after.deployment, ...slot.deployments] };

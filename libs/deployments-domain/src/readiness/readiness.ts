@@ -56,7 +56,8 @@ export function configurationProblems(c: Partial<Configuration> | undefined): st
   if (typeof c.temperature !== 'number' || c.temperature < 0 || c.temperature > 2)
     problems.push('configuration.temperature must be between 0 and 2');
   if (typeof c.topP !== 'number' || c.topP <= 0 || c.topP > 1) problems.push('configuration.topP must be in (0, 1]');
-  if (!Number.isInteger(c.maxTokens) || (c.maxTokens ?? 0) < 1) problems.push('configuration.maxTokens must be at least 1');
+  if (!Number.isInteger(c.maxTokens) || (c.maxTokens ?? 0) < 1)
+    problems.push('configuration.maxTokens must be at least 1');
   if (!Number.isInteger(c.contextWindowTokens) || (c.contextWindowTokens ?? 0) <= (c.maxTokens ?? 0))
     problems.push('configuration.contextWindowTokens must exceed maxTokens');
   return problems;

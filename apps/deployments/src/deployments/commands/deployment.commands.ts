@@ -1,5 +1,10 @@
 import { Controller } from '@nestjs/common';
-import { DeploymentOperations as Ops, type DeploymentDto, type OperationInput, type RequestMeta } from '@platform/contracts';
+import {
+  DeploymentOperations as Ops,
+  type DeploymentDto,
+  type OperationInput,
+  type RequestMeta,
+} from '@platform/contracts';
 import {
   DeploymentNotFoundError,
   gateOf,
@@ -167,7 +172,14 @@ export class DeploymentCommands {
     return this.writer.execute(
       { assistantId: params.id, environment },
       meta,
-      (_, now) => ({ type: 'ScaleDeployment', now, actorId: meta.actorId, assistantId: params.id, environment, resources }),
+      (_, now) => ({
+        type: 'ScaleDeployment',
+        now,
+        actorId: meta.actorId,
+        assistantId: params.id,
+        environment,
+        resources,
+      }),
       (slot) => {
         const active = slot.deployments.find((d) => d.status === 'active');
         if (!active) throw new NoActiveDeploymentError(params.id, environment);

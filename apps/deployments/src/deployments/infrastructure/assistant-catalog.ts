@@ -30,7 +30,10 @@ export class AssistantCatalog {
 
   /** The assistant now, or at `version` (the assistants service keeps every version). */
   async assistant(id: string, meta: RequestMeta, version?: number): Promise<AssistantDto> {
-    return this.ask<AssistantDto>(id, AssistantPatterns.get, meta, { params: { id }, query: version ? { version } : {} });
+    return this.ask<AssistantDto>(id, AssistantPatterns.get, meta, {
+      params: { id },
+      query: version ? { version } : {},
+    });
   }
 
   /**

@@ -62,10 +62,14 @@ export class SlotWriter {
               const stamped = own.map((e) => ({ ...e, metadata: { actorId: meta.actorId } }));
               const next = fold(stamped, current ? { kind: 'existing', deployment: current } : { kind: 'none' });
               if (next.kind !== 'existing') throw new Error(`deployment-${id} has no state after its own events`);
-              await tx.append(streamIdOf(deploymentAggregate, id), own.map((e) => toStore(e, meta, now)), {
-                expectedRevision: revisions.get(id) ?? 'no_stream',
-                stateAfter: next,
-              });
+              await tx.append(
+                streamIdOf(deploymentAggregate, id),
+                own.map((e) => toStore(e, meta, now)),
+                {
+                  expectedRevision: revisions.get(id) ?? 'no_stream',
+                  stateAfter: next,
+                },
+              );
               after = current
                 ? { deployments: after.deployments.map((d) => (d.id === id ? next.deployment : d)) }
                 : { deployments: [next.deployment, ...after.deployments] };

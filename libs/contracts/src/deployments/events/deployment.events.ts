@@ -77,6 +77,12 @@ export const deploymentEventContractMap = {
   },
   DeploymentScaled: {
     schemaVersion: 1,
-    schema: z.strictObject({ deploymentId: id, assistantId: id, environment, resources: resourcesEventSchema, at: time }),
+    schema: z.strictObject({
+      deploymentId: id,
+      assistantId: id,
+      environment,
+      resources: resourcesEventSchema,
+      at: time,
+    }),
   },
 } as const satisfies EventContractMap;
