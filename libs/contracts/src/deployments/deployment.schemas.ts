@@ -28,12 +28,15 @@ export const environmentSchema = z.enum(DEPLOYMENT_ENVIRONMENTS).meta({ id: 'Env
 /** CPU as Kubernetes writes it: millicores (`500m`, up to 64000m) or cores (`2`, `0.5`, up to 64). */
 export const cpuSchema = z
   .string()
-  .regex(/^(?:[1-9][0-9]{0,4}m|(?:[0-9]|[1-5][0-9]|6[0-4])(?:\.[0-9]{1,3})?)$/, 'like 500m or 2 (at most 64 cores)')
+  .regex(/^(?:[1-9][0-9]{0,4}m|(?:[0-9]|[1-5][0-9]|6[0-4])(?:\.[0-9]{1,3})?)$/, {
+    message: 'like 500m or 2 (at most 64 cores)',
+    abort: true,
+  })
   .refine((v) => cpuMillis(v) >= 10 && cpuMillis(v) <= 64_000, 'between 10m and 64 cores');
 /** Memory as Kubernetes writes it, in Mi or Gi (`512Mi`, `2Gi`), from 16Mi to 256Gi. */
 export const memorySchema = z
   .string()
-  .regex(/^[1-9][0-9]{0,5}(?:Mi|Gi)$/, 'like 512Mi or 2Gi')
+  .regex(/^[1-9][0-9]{0,5}(?:Mi|Gi)$/, { message: 'like 512Mi or 2Gi', abort: true })
   .refine((v) => memoryMi(v) >= 16 && memoryMi(v) <= 256 * 1024, 'between 16Mi and 256Gi');
 export const replicasSchema = z.number().int().min(MIN_REPLICAS).max(MAX_REPLICAS);
 
