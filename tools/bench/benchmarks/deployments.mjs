@@ -9,7 +9,7 @@ import { summarize } from '../lib/stats.mjs';
 
 const CLIENTS = Number(process.env.BENCH_DEPLOY_CLIENTS || 4);
 const READ_ASSISTANTS = 50;
-const READERS = 8;
+const READERS = Number(process.env.BENCH_DEPLOY_READERS || 8);
 
 /** `workers` closed loops calling `request(i)` until the deadline; latencies of the measured part only. */
 async function closedLoop(workers, seconds, warmS, request) {
