@@ -9,7 +9,7 @@ describe('deployments over HTTP through the gateway', () => {
   let api: ReturnType<typeof client>;
 
   beforeAll(async () => {
-    platform = await startIsolatedPlatform('e2e_deployments');
+    platform = await startIsolatedPlatform('e2e_deployments', { RPC_TIMEOUT_MS: '2000' });
     api = client(platform.baseUrl, platform.token, { contracts: true });
   });
   afterAll(() => platform?.dispose());
@@ -271,6 +271,32 @@ describe('deployments over HTTP through the gateway', () => {
     ).toBe(400);
     expect((await promote(a.id, 'production', 'development')).status).toBe(422);
     expect((await promote(a.id, 'development', 'testing')).status).toBe(409); // nothing active in development
+  });
+
+  it('stores nothing when the assistants service is slow (504) or absent (503); rollbacks still work', async () => {
+    const a = await assistant();
+    await deploy(a.id, { environment: 'development' });
+    await deploy(a.id, { environment: 'development' });
+    const before = await history(a.id);
+    const assistants = platform.processes.get('assistants')!;
+    assistants.kill('SIGSTOP'); // subscribed but silent
+    try {
+      expect((await deploy(a.id, { environment: 'development' })).status).toBe(504);
+    } finally {
+      assistants.kill('SIGCONT');
+    }
+    await platform.stop('assistants');
+    try {
+      expect((await deploy(a.id, { environment: 'development' })).status).toBe(503);
+      expect((await promote(a.id, 'development', 'testing')).status).toBe(503);
+      expect(await history(a.id)).toEqual(before);
+      // A rollback needs only the environment's own deployments.
+      const back = await api('POST', `${API}/assistants/${a.id}/rollback`, { body: { environment: 'development' } });
+      expect([back.status, back.body.kind]).toEqual([201, 'rollback']);
+    } finally {
+      await platform.start('assistants');
+    }
+    await waitFor(async () => (await fetch(`${platform.baseUrl}/ready`)).status === 200, 'the platform ready again');
   });
 
   it('retires the active deployments of an archived assistant', async () => {
