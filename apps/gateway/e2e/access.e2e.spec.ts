@@ -21,10 +21,14 @@ type Fixture = (setup: Setup) => Promise<Call>;
 
 class Setup {
   private n = 0;
-  constructor(private readonly api: Api) {}
+  /** `admin` deploys (editors may not): what it deploys stays the assistant owner's. */
+  constructor(
+    private readonly api: Api,
+    private readonly admin: Api = api,
+  ) {}
 
-  private async ok(method: string, path: string, body?: unknown, status = 201): Promise<any> {
-    const res = await this.api(method, path, { body });
+  private async ok(method: string, path: string, body?: unknown, status = 201, api = this.api): Promise<any> {
+    const res = await api(method, path, { body });
     if (res.status !== status) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
@@ -52,6 +56,18 @@ class Setup {
     await this.ok('PUT', `/api/v1/assistants/${a.id}`, { status: 'active' }, 200);
     return this.ok('POST', '/api/v1/conversations', { assistantId: a.id });
   };
+  active = async () => {
+    const a = await this.assistant();
+    return this.ok('PUT', `/api/v1/assistants/${a.id}`, { status: 'active' }, 200);
+  };
+  /** An active assistant deployed to development (`manual`: waiting there for an orchestrator). */
+  deployed = async (manual = false) => {
+    const a = await this.active();
+    const d = await this.ok('POST', `/api/v1/assistants/${a.id}/deploy`, { environment: 'development', manual }, 201, this.admin);
+    return { a, d };
+  };
+  redeploy = (assistantId: string) =>
+    this.ok('POST', `/api/v1/assistants/${assistantId}/deploy`, { environment: 'development' }, 201, this.admin);
   /** A conversation with an assistant message in it (what feedback rates). */
   answered = async () => {
     const c = await this.conversation();
@@ -134,6 +150,30 @@ const FIXTURES: Record<string, Fixture> = {
   getApiKey: async (s) => ({ path: `/api-keys/${(await s.key()).id}` }),
   revokeApiKey: async (s) => ({ path: `/api-keys/${(await s.key()).id}` }),
   listAuditEntries: async () => ({ path: '/audit' }),
+  listEnvironments: async () => ({ path: '/assistants/environments' }),
+  deployAssistant: async (s) => ({
+    path: `/assistants/${(await s.active()).id}/deploy`,
+    body: { environment: 'development' },
+  }),
+  reportDeploymentStatus: async (s) => ({
+    path: `/assistants/deployments/${(await s.deployed(true)).d.id}/status`,
+    body: { status: 'deploying' },
+  }),
+  rollbackDeployment: async (s) => {
+    const { a } = await s.deployed();
+    await s.redeploy(a.id); // the first deployment is what the rollback goes back to
+    return { path: `/assistants/${a.id}/rollback`, body: { environment: 'development' } };
+  },
+  listDeployments: async (s) => ({ path: `/assistants/${(await s.assistant()).id}/deployments` }),
+  getDeploymentStatus: async (s) => ({ path: `/assistants/${(await s.assistant()).id}/deployment-status` }),
+  promoteDeployment: async (s) => ({
+    path: `/assistants/${(await s.deployed()).a.id}/promote`,
+    body: { fromEnvironment: 'development', toEnvironment: 'testing' },
+  }),
+  scaleDeployment: async (s) => ({
+    path: `/assistants/${(await s.deployed()).a.id}/scale`,
+    body: { environment: 'development', replicas: 2 },
+  }),
 };
 
 interface DocumentedOperation {
@@ -310,7 +350,7 @@ describe('access control: API keys, roles, owners and the audit trail', () => {
       const teamA = await createKey({ name: 'team a editor', role: 'editor', ownerId: 'team-a' });
       const teamAViewer = await createKey({ name: 'team a viewer', role: 'viewer', ownerId: 'team-a' });
       const teamB = await createKey({ name: 'team b editor', role: 'editor', ownerId: 'team-b' });
-      const setup = new Setup(as(teamB.secret));
+      const setup = new Setup(as(teamB.secret), admin);
       const operations = (await documentedOperations(platform.baseUrl)).filter((o) => o.scoped);
       expect(operations.length).toBeGreaterThan(15);
       const mismatches: string[] = [];

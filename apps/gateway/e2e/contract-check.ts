@@ -2,6 +2,7 @@ import {
   AccessOperations as K,
   AssistantOperations as A,
   ConversationOperations as C,
+  DeploymentOperations as D,
   problemSchema,
   PromptOperations as P,
   type OperationContract,
@@ -56,6 +57,14 @@ export const CONTRACT_ROUTES: readonly (readonly [method: string, path: string, 
   ['POST', '/conversations/{id}/end', C.end],
   ['GET', '/conversations/{id}/summary', C.summary],
   ['POST', '/conversations/{id}/messages/{messageId}/feedback', C.rateMessage],
+  ['GET', '/assistants/environments', D.environments],
+  ['POST', '/assistants/{id}/deploy', D.deploy],
+  ['PUT', '/assistants/deployments/{deploymentId}/status', D.reportStatus],
+  ['POST', '/assistants/{id}/rollback', D.rollback],
+  ['GET', '/assistants/{id}/deployments', D.history],
+  ['GET', '/assistants/{id}/deployment-status', D.status],
+  ['POST', '/assistants/{id}/promote', D.promote],
+  ['POST', '/assistants/{id}/scale', D.scale],
 ];
 
 const segments = (path: string) => path.split('/').filter(Boolean);

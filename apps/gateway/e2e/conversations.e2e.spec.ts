@@ -47,6 +47,17 @@ describe('conversations over HTTP through the gateway, with a model provider', (
   describe('starting', () => {
     it('starts with an assistant activated a moment ago, with defaults, Location and ETag', async () => {
       const a = await assistant();
+      expect((await api('POST', `${API}/assistants/${a.id}/deploy`, { body: { environment: 'staging' } })).status).toBe(
+        422, // staging needs the version active in testing first
+      );
+      for (const environment of ['development', 'testing']) {
+        const deployed = await api('POST', `${API}/assistants/${a.id}/deploy`, { body: { environment } });
+        expect(deployed.status).toBe(201);
+      }
+      const promoted = await api('POST', `${API}/assistants/${a.id}/promote`, {
+        body: { fromEnvironment: 'testing', toEnvironment: 'staging' },
+      });
+      expect(promoted.status).toBe(201);
       const res = await api('POST', `${API}/conversations`, {
         body: { assistantId: a.id, title: 'Trip', environment: 'staging', contextVariables: { lang: 'en' } },
       });
@@ -297,6 +308,36 @@ describe('conversations over HTTP through the gateway, with a model provider', (
       const asked = peer.requests.at(-1)!;
       expect(asked.messages[0]).toMatchObject({ role: 'system', content: expect.stringContaining('warm') });
       expect(asked.messages.at(-1)).toEqual({ role: 'user', content: 'What is the capital of Norway?' });
+    });
+
+    it("runs a conversation in an environment on its active deployment's snapshot, and refuses one without", async () => {
+      const a = await assistant({ model: 'gpt-4o-mini' });
+      expect((await api('POST', `${API}/assistants/${a.id}/deploy`, { body: { environment: 'development' } })).status).toBe(
+        201,
+      );
+      // The assistant changes after the deployment: development still runs what was deployed.
+      const changed = await api('PUT', `${API}/assistants/${a.id}`, {
+        body: { persona: { tone: 'curt', personality: 'terse' }, configuration: { model: 'gpt-4o' } },
+      });
+      expect(changed.status).toBe(200);
+      const c = await start({ assistantId: a.id, environment: 'development' });
+      expect(c.environment).toBe('development');
+      const res = await say(c.id, { role: 'user', content: 'Hello from development', generate: true });
+      expect(res.status).toBe(201);
+      const asked = peer.requests.at(-1)!;
+      expect(asked.model).toBe('gpt-4o-mini');
+      expect(asked.messages[0]).toMatchObject({ role: 'system', content: expect.stringContaining('warm') });
+      expect(asked.messages[0].content).not.toContain('curt');
+      // Without an environment the assistant runs as it is now.
+      const plain = await start({ assistantId: a.id });
+      await say(plain.id, { role: 'user', content: 'Hello as is', generate: true });
+      expect(peer.requests.at(-1)!.model).toBe('gpt-4o');
+
+      const refused = await api('POST', `${API}/conversations`, {
+        body: { assistantId: a.id, environment: 'production' },
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.detail).toContain('no active deployment in production');
     });
 
     it('streams the reply as server-sent events, then the stored message', async () => {

@@ -11,10 +11,17 @@ import { routeController } from './http/route-table';
 import { accessRoutes } from './routes/access.routes';
 import { assistantRoutes } from './routes/assistant.routes';
 import { conversationRoutes } from './routes/conversation.routes';
+import { deploymentRoutes } from './routes/deployment.routes';
 import { promptRoutes } from './routes/prompt.routes';
 
 /** Every REST route of the platform, one table per context. */
-export const ROUTES = [...assistantRoutes, ...promptRoutes, ...conversationRoutes, ...accessRoutes];
+export const ROUTES = [
+  ...assistantRoutes,
+  ...promptRoutes,
+  ...conversationRoutes,
+  ...accessRoutes,
+  ...deploymentRoutes,
+];
 
 export class AppModule {
   static forRoot(config: GatewayConfig) {

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import { AssistantOperations } from './assistants/assistant.operations';
 import { ConversationOperations } from './conversations/conversation.operations';
+import { DeploymentOperations } from './deployments/deployment.operations';
 import { listAssistantsQuerySchema, searchAssistantsQuerySchema } from './assistants/assistant.schemas';
 import { problem, problemSchema } from './problem';
 import { PromptOperations } from './prompts/prompt.operations';
 import { listPromptsQuerySchema } from './prompts/prompt.schemas';
 
-const operations = { ...AssistantOperations, ...PromptOperations, ...ConversationOperations };
+const operations = {
+  ...AssistantOperations,
+  ...PromptOperations,
+  ...ConversationOperations,
+  ...DeploymentOperations,
+};
 type JsonSchema = { [key: string]: unknown };
 
 /** Paths of schema nodes with a default or with named properties that admit others. */

@@ -36,6 +36,17 @@ export class ProviderTimeoutError extends ProviderFailedError {
   override readonly name = 'ProviderTimeoutError';
 }
 
+/** A conversation in an environment runs on the assistant's active deployment there; it has none. */
+export class NoActiveDeploymentError extends Error {
+  override readonly name = 'NoActiveDeploymentError';
+  constructor(
+    readonly assistantId: string,
+    readonly environment: string,
+  ) {
+    super(`Assistant ${assistantId} has no active deployment in ${environment}`);
+  }
+}
+
 const field = (name: string) => (e: Error) => ({ errors: [{ field: name, message: e.message }] });
 
 /** Every named error of the conversations context and its status, mapped once. */
@@ -45,6 +56,7 @@ export const conversationErrors: readonly ErrorMapping[] = [
   onError(ConversationAlreadyExistsError, 409),
   onError(ConversationEndedError, 409),
   onError(AssistantNotActiveError, 409),
+  onError(NoActiveDeploymentError, 409, (e) => ({ environment: e.environment })),
   onError(UnknownAssistantError, 422, field('assistantId')),
   onError(ParentMessageNotFoundError, 422, field('parentMessageId')),
   onError(UnknownToolCallError, 422, field('toolCallId')),

@@ -22,7 +22,8 @@ export const conversationRoutes = [
     summary: 'Start a conversation',
     description:
       'Starts a conversation with an active assistant (unknown assistant: 422 naming `assistantId`; not active: 409). ' +
-      '`userId` defaults to the caller.',
+      'With `environment` it runs on the snapshot of the assistant\'s active deployment there (its system prompt and ' +
+      'configuration); no active deployment there: 409. `userId` defaults to the caller.',
     location: (c) => `/conversations/${c.id}`,
     etag: version,
   }),

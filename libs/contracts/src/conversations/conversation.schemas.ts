@@ -4,7 +4,7 @@ import { cursorSchema, limitSchema, uuidSchema } from '../common/schemas';
 export const CONVERSATION_STATUSES = ['active', 'ended'] as const;
 export const MESSAGE_ROLES = ['user', 'assistant', 'system', 'tool'] as const;
 /** Deployment environments a conversation may be held in (null: none, e.g. the playground). */
-export const CONVERSATION_ENVIRONMENTS = ['development', 'staging', 'production'] as const;
+export const CONVERSATION_ENVIRONMENTS = ['development', 'testing', 'staging', 'production'] as const;
 /** Serialised JSON of a message's metadata may not exceed this (bytes of UTF-8). */
 export const MAX_MESSAGE_METADATA_BYTES = 16 * 1024;
 export const MAX_MESSAGE_CONTENT_CHARS = 100_000;

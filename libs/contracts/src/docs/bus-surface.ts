@@ -12,6 +12,10 @@ import { CONVERSATION_STREAM_CATEGORY } from '../conversations/conversation.patt
 import { conversationEventContractMap } from '../conversations/events/conversation.events';
 import { conversationsEventContracts } from '../conversations/events/conversations-event-contracts';
 import type { EventContract, EventContractMap } from '../common/event-contracts';
+import { DeploymentOperations } from '../deployments/deployment.operations';
+import { DEPLOYMENT_STREAM_CATEGORY } from '../deployments/deployment.patterns';
+import { deploymentEventContractMap } from '../deployments/events/deployment.events';
+import { deploymentsEventContracts } from '../deployments/events/deployments-event-contracts';
 import type { OperationContract } from '../common/operation';
 import { PROMPT_STREAM_CATEGORY } from '../prompts/prompt.patterns';
 import { PromptOperations } from '../prompts/prompt.operations';
@@ -26,12 +30,14 @@ const CONTEXT_OPERATIONS: readonly Record<string, OperationContract>[] = [
   PromptOperations,
   AccessOperations,
   ConversationOperations,
+  DeploymentOperations,
 ];
 
 const EVENT_REGISTRIES: readonly { types: readonly string[]; events: EventContractMap }[] = [
   assistantsEventContracts,
   accessEventContracts,
   conversationsEventContracts,
+  deploymentsEventContracts,
 ];
 
 /** The category of the aggregate streams whose events each map holds (the first token of their subjects). */
@@ -40,6 +46,7 @@ const EVENT_CATEGORIES: readonly (readonly [category: string, events: EventContr
   [PROMPT_STREAM_CATEGORY, promptEventContractMap],
   [API_KEY_STREAM_CATEGORY, apiKeyEventContractMap],
   [CONVERSATION_STREAM_CATEGORY, conversationEventContractMap],
+  [DEPLOYMENT_STREAM_CATEGORY, deploymentEventContractMap],
 ];
 
 export interface BusOperation {

@@ -135,7 +135,13 @@ export class AppendMessageCommand {
   }
 
   private async assistantOf(conversation: Conversation, meta: RequestMeta): Promise<AssistantProfile> {
-    const profile = await this.assistants.profile(conversation.assistantId, conversation.contextVariables, meta);
+    const profile = await this.assistants.profile(
+      conversation.assistantId,
+      conversation.contextVariables,
+      meta,
+      false,
+      conversation.environment,
+    );
     // The assistant is gone from the assistants service (it never deletes, so this is a broken installation).
     if (!profile)
       throw new Error(`Assistant ${conversation.assistantId} of conversation ${conversation.id} is unknown`);

@@ -6,7 +6,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { conversationAggregate } from '../../conversation.aggregate';
 import { AssistantDirectory } from '../../infrastructure/assistant-directory';
 
-/** Starting reads the assistant afresh from the assistants service: it must exist and be active right now. */
+/**
+ * Starting reads the assistant afresh from the assistants service: it must exist and be active right now. In an
+ * environment it runs on that environment's active deployment (see AssistantDirectory.profile).
+ */
 @Controller()
 export class StartConversationCommand {
   constructor(
@@ -17,7 +20,8 @@ export class StartConversationCommand {
   @RpcOperation(ConversationOperations.start)
   async start({ body }: OperationInput<typeof ConversationOperations.start>, meta: RequestMeta) {
     const variables = body.contextVariables ?? {};
-    const assistant = await this.assistants.profile(body.assistantId, variables, meta, true);
+    const environment = body.environment ?? null;
+    const assistant = await this.assistants.profile(body.assistantId, variables, meta, true, environment);
     return this.runner.execute(conversationAggregate, uuidv7(), meta, (c): ConversationCommand => ({
       type: 'StartConversation',
       conversationId: c.id,
@@ -28,7 +32,7 @@ export class StartConversationCommand {
         assistantId: body.assistantId,
         userId: body.userId ?? meta.actorId,
         title: body.title ?? null,
-        environment: body.environment ?? null,
+        environment,
         contextVariables: variables,
       },
     }));
