@@ -89,6 +89,35 @@ describe('ops dashboard', () => {
     await checkView('assistants');
   });
 
+  it('explains a conflicting edit (412) and saves after a reload', async () => {
+    await page.goto(`${platform.baseUrl}/assistants/${assistantId}/overview`);
+    await page.getByTestId('assistant-edit').click();
+    await page.locator('#f-description').fill('Written in the dialog');
+    await api('PUT', `/assistants/${assistantId}`, { tags: ['changed-meanwhile'] });
+    await page.getByTestId('dialog-submit').click();
+    await page.getByTestId('conflict-message').waitFor();
+    await page.getByTestId('conflict-reload').click();
+    await page.getByTestId('dialog-submit').click();
+    await page.getByTestId('conflict-message').waitFor({ state: 'detached' });
+    await waitFor(
+      async () => (await api<{ description: string | null }>('GET', `/assistants/${assistantId}`)).description === 'Written in the dialog',
+      'the edit saved after the reload',
+      5000,
+    );
+  });
+
+  it('is served from the gateway at each view URL, with nothing from elsewhere, and the API untouched', async () => {
+    for (const path of ['/', '/assistants', `/assistants/${assistantId}/prompts`, '/conversations/x']) {
+      const res = await fetch(`${platform.baseUrl}${path}`);
+      expect([path, res.status, res.headers.get('content-type')]).toEqual([path, 200, 'text/html; charset=utf-8']);
+      const html = await res.text();
+      expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    }
+    expect((await fetch(`${platform.baseUrl}/nothing-here`)).status).toBe(404);
+    expect((await fetch(`${platform.baseUrl}/health`)).status).toBe(200);
+    expect((await fetch(`${platform.baseUrl}/api/v1/assistants`)).status).toBe(401);
+  });
+
   it('links a prompt and recomputes the composed prompt and its token count as a variable is typed', async () => {
     const prompt = await api<{ id: string }>('POST', '/prompts', { name: 'Greeting', template: 'Greet {{user}} warmly and offer help.' });
     await page.goto(`${platform.baseUrl}/assistants/${assistantId}/prompts`);
