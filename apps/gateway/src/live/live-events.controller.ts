@@ -73,19 +73,11 @@ export class LiveEventsController {
   @Get(LIVE_EVENTS_PATH.slice(1))
   @RequiresPermission('assistants:read')
   async stream(@Req() req: FastifyRequest, @Meta() meta: RequestMeta, @Res() reply: FastifyReply): Promise<void> {
-    const nc = await this.streams.connection().catch(() => {
-      throw new RpcProblemError(problem(503, 'NATS unavailable: the message bus cannot be reached'));
+    const opened = await this.open(parseLastEventId(req.headers['last-event-id'])).catch((err: unknown) => {
+      this.logger.warn(`live stream not opened: ${(err as Error).message}`);
+      throw new RpcProblemError(problem(503, 'The event stream cannot be read now; reconnect shortly'));
     });
-    const stream = eventStreamName();
-    const jsm = await nc.jetstreamManager();
-    const info = await jsm.streams.info(stream);
-    const after = parseLastEventId(req.headers['last-event-id']) ?? info.state.last_seq;
-    const consumer = await nc.jetstream().consumers.get(stream, {
-      filterSubjects: eventFilter(),
-      deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: after + 1,
-    });
-    const messages: ConsumerMessages = await consumer.consume();
+    const { after, messages } = opened;
 
     reply.hijack();
     const headers = Object.entries(reply.getHeaders()).filter(([, v]) => v !== undefined);
@@ -139,6 +131,19 @@ export class LiveEventsController {
     } finally {
       end();
     }
+  }
+
+  /** An ordered consumer of the domain events after `lastSeen`, or after the stream's last one when not given. */
+  private async open(lastSeen: number | undefined): Promise<{ after: number; messages: ConsumerMessages }> {
+    const nc = await this.streams.connection();
+    const stream = eventStreamName();
+    const after = lastSeen ?? (await (await nc.jetstreamManager()).streams.info(stream)).state.last_seq;
+    const consumer = await nc.jetstream().consumers.get(stream, {
+      filterSubjects: eventFilter(),
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: after + 1,
+    });
+    return { after, messages: await consumer.consume() };
   }
 
   /** The verdict of event-visibility.ts; for `ask`, the owning service's answer to a read as the caller. */
