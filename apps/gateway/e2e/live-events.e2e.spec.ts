@@ -114,6 +114,22 @@ describe('live events stream', () => {
     expect(JSON.stringify(seen.messages)).not.toContain(theirs.id);
   });
 
+  it("asks the owning service when an event does not say whose it is, and drops what the key may not read", async () => {
+    const key = await call<{ secret: string }>('POST', '/api-keys', { name: 'team b', role: 'viewer', ownerId: 'team-b' });
+    const editor = await call<{ secret: string }>('POST', '/api-keys', { name: 'team b editor', role: 'editor', ownerId: 'team-b' });
+    const ours = await call('POST', '/assistants', { name: 'Team B owned' }, editor.secret);
+    const theirs = await call('POST', '/assistants', { name: 'Not team B' });
+    // Connected after both were created: the updates below do not name an owner, and the admin made them.
+    const { messages } = await readStream(platform.baseUrl, key.secret, (m) => m.some((x) => x.event === 'ready'));
+    await call('PUT', `/assistants/${theirs.id}`, { description: 'admin change' });
+    await call('PUT', `/assistants/${ours.id}`, { description: 'admin change' });
+    const seen = await readStream(platform.baseUrl, key.secret, (m) => m.some((x) => x.event === 'domain'), {
+      'last-event-id': messages[0].id!,
+    });
+    const domain = seen.messages.filter((m) => m.event === 'domain');
+    expect(domain.map((m) => [m.data.streamId, m.data.type])).toEqual([[`assistant-${ours.id}`, 'AssistantUpdated']]);
+  });
+
   it('sends the stream position first, so a client that saw no event yet can resume from there', async () => {
     const { messages } = await readStream(platform.baseUrl, platform.token, (m) => m.length > 0);
     expect(messages[0]).toMatchObject({ event: 'ready', id: String(messages[0].data.sequence) });
