@@ -178,6 +178,7 @@ describe('ops dashboard', () => {
     for (const [id, value] of Object.entries(expected)) {
       await waitFor(async () => Number(await text(id)) === value, `${id} = ${value}`, 5000);
     }
+    expect(Number(await text('fleet-status-archived'))).toBe(1);
     expect(await text('fleet-average-health')).toBe('not available yet');
     await checkView('fleet');
   });
