@@ -1,6 +1,6 @@
 // Checks the deployment files against the workspace: every app (apps/*/project.json with projectType
-// "application") must be runnable from docker-compose.yml and from k8s/, so adding an app without its
-// entries fails here. What needs Docker or a cluster to prove is out of reach of a unit test.
+// "application", browser apps aside) must be runnable from docker-compose.yml and from k8s/, so adding an app
+// without its entries fails here. What needs Docker or a cluster to prove is out of reach of a unit test.
 import { accessSync, constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -56,9 +56,13 @@ function quantityBytes(quantity: unknown): number {
   return m ? Number(m[1]) * QUANTITY_UNITS[m[2]] : NaN;
 }
 
+// A browser app (tag `platform:browser`, the dashboard) is no process of its own: the gateway serves its build.
 const apps = readdirSync(join(ROOT, 'apps'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'apps', d.name, 'project.json')))
-  .filter((d) => JSON.parse(read(`apps/${d.name}/project.json`)).projectType === 'application')
+  .filter((d) => {
+    const project = JSON.parse(read(`apps/${d.name}/project.json`)) as { projectType?: string; tags?: string[] };
+    return project.projectType === 'application' && !project.tags?.includes('platform:browser');
+  })
   .map((d) => d.name);
 const backends = apps.filter((app) => app !== EDGE);
 

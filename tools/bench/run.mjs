@@ -3,7 +3,7 @@
 // the same figures go to tools/bench/results/latest.json. Needs `npm run build` and the local PostgreSQL and
 // NATS JetStream (`npm run bench` does both first).
 //
-//   node tools/bench/run.mjs [append] [feed] [relay] [gateway] [prompts] [conversations] [deployments] [peer]
+//   node tools/bench/run.mjs [append] [feed] [relay] [gateway] [prompts] [conversations] [deployments] [dashboard] [peer]
 //                                   (default: all; "eventstore" = append + feed)
 //   BENCH_DURATION_S=10             measured seconds per phase (gateway: 1.5×), warm-ups scale with it
 //   BENCH_APPEND_WRITERS=32 BENCH_APPEND_POOL=40 BENCH_FEED_EVENTS=100000 BENCH_RELAY_RATE=200
@@ -17,6 +17,7 @@
 import { appendBenchmark } from './benchmarks/append.mjs';
 import { conversationsBenchmark } from './benchmarks/conversations.mjs';
 import { deploymentsBenchmark } from './benchmarks/deployments.mjs';
+import { dashboardBenchmark } from './benchmarks/dashboard.mjs';
 import { feedBenchmark } from './benchmarks/feed.mjs';
 import { gatewayBenchmark } from './benchmarks/gateway.mjs';
 import { peerBenchmark } from './benchmarks/peer.mjs';
@@ -34,6 +35,7 @@ const ALL = [
   promptsBenchmark,
   conversationsBenchmark,
   deploymentsBenchmark,
+  dashboardBenchmark,
   peerBenchmark,
 ];
 const ALIASES = { eventstore: ['append', 'feed'], 'event-store': ['append', 'feed'], store: ['append', 'feed'] };

@@ -7,6 +7,7 @@ import { HealthController } from './health/health.controller';
 import { AuthGuard } from './http/auth.guard';
 import { EventStreams } from './http/event-stream';
 import { ProblemFilter } from './http/problem.filter';
+import { LiveConnections, LiveEventsController } from './live/live-events.controller';
 import { routeController } from './http/route-table';
 import { accessRoutes } from './routes/access.routes';
 import { assistantRoutes } from './routes/assistant.routes';
@@ -27,10 +28,16 @@ export class AppModule {
   static forRoot(config: GatewayConfig) {
     @Module({
       imports: [RpcClientModule.forRoot()],
-      controllers: [HealthController, asyncApiController(ROUTES), routeController('ApiController', ROUTES)],
+      controllers: [
+        HealthController,
+        asyncApiController(ROUTES),
+        LiveEventsController,
+        routeController('ApiController', ROUTES),
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         EventStreams,
+        LiveConnections,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -16,6 +16,8 @@ export interface GatewayConfig {
   keyCacheMs: number;
   /** Origins whose browser scripts may call the API; `*` for any, none (the default) turns CORS off. */
   corsOrigins: '*' | readonly string[];
+  /** The built dashboard served at `/` (DASHBOARD_DIR, default the build beside this app's). */
+  dashboardDir: string;
 }
 
 /** A setting the gateway refuses to start with; its message is all the operator needs. */
@@ -108,6 +110,8 @@ export function loadConfig(): GatewayConfig {
     shutdownTimeoutMs: shutdownTimeoutMs(), // one reading for the gateway and the services
     keyCacheMs: int('API_KEY_CACHE_MS', DEFAULT_KEY_CACHE_MS, 1_000),
     corsOrigins: corsOrigins(),
+    // dist/apps/gateway/src/config.js → dist/apps/dashboard
+    dashboardDir: resolve(process.env.DASHBOARD_DIR || resolve(__dirname, '..', '..', 'dashboard')),
   };
 }
 

@@ -10,6 +10,7 @@ import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './http/cl
 import { configureFastify, requestIdFrom } from './http/fastify-setup';
 import { setupOpenApi } from './openapi/setup';
 import { closeOnSignals, type Lifecycle } from './http/shutdown';
+import { LiveConnections } from './live/live-events.controller';
 
 async function bootstrap() {
   // The bus prefix depends on the installation (the database): fixed before anything is sent on the bus.
@@ -36,6 +37,7 @@ async function bootstrap() {
     logger: ['error', 'warn', 'log'],
     bodyParser: false, // Fastify's own JSON parser only: form and other bodies get 415
   });
+  lifecycle.onClosing = () => app.get(LiveConnections).closeAll();
   const keys = new ApiKeyDirectory(app.get(RpcClient), config.keyCacheMs);
   await configureFastify(app.getHttpAdapter().getInstance(), config, lifecycle, ROUTES, keys);
   setupOpenApi(app, ROUTES);

@@ -6,6 +6,7 @@ import type { GatewayConfig } from '../config';
 import type { ApiKeyDirectory } from './api-key-directory';
 import { bearerChallenge, createAuthenticate, type AuthenticatedRequest } from './authentication';
 import { useCors } from './cors';
+import { serveDashboard } from './dashboard';
 import { useJsonBodyParser } from './json-body';
 import { answerWrongMethods, methodsByPath } from './method-not-allowed';
 import { sendProblem } from './problem.filter';
@@ -61,6 +62,8 @@ export async function configureFastify(
   // Preflights allow every method of the route table; a wrong one for the path is then a readable 405.
   const methods = [...new Set([...methodsByPath(routes, true).values()].flat())];
   await useCors(fastify, config.corsOrigins, methods);
+  // The dashboard's files and view URLs: added before the rate limiter, whose hook covers only routes added after.
+  await serveDashboard(fastify, config.dashboardDir);
   await fastify.register(rateLimit, {
     // Each key has its own limit (its role's default unless set on the key); anonymous callers share one per address.
     max: (req) =>

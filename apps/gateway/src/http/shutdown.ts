@@ -9,6 +9,8 @@ import { sendProblem } from './problem.filter';
 /** Set once a stop signal arrives; read by the request hooks. */
 export interface Lifecycle {
   closing: boolean;
+  /** Called once closing starts: ends what never finishes by itself (open event streams). */
+  onClosing?: () => void;
 }
 
 /**
@@ -54,6 +56,7 @@ export function closeOnSignals(app: NestFastifyApplication, lifecycle: Lifecycle
   const close = async (signal: NodeJS.Signals) => {
     if (lifecycle.closing) return;
     lifecycle.closing = true;
+    lifecycle.onClosing?.();
     logger.log(`${signal}: finishing the requests in flight, then closing (at most ${timeoutMs} ms)`);
     setTimeout(() => {
       logger.error(`Still closing ${timeoutMs} ms after ${signal}; exiting`);

@@ -1,0 +1,224 @@
+import { startIsolatedPlatform, waitFor, type IsolatedPlatform } from '@platform/testing';
+import type { Browser, Page } from 'playwright-core';
+import { launch, screenshots, seriousViolations } from './browser';
+
+// The dashboard in Debian's Chromium against the whole platform (every service a process, real PostgreSQL and
+// NATS), as an operator uses it: sign in, create and activate an assistant, link a prompt, watch a conversation
+// live, compare the fleet's figures with the API, survive a gateway restart.
+
+jest.setTimeout(180_000);
+
+describe('ops dashboard', () => {
+  let platform: IsolatedPlatform;
+  let browser: Browser;
+  let page: Page;
+  let assistantId: string;
+  let conversationId: string;
+
+  const api = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown, base = platform.baseUrl) => {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${platform.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  };
+  const all = async <T>(path: string): Promise<T[]> => {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    do {
+      const sep = path.includes('?') ? '&' : '?';
+      const page: { data: T[]; nextCursor: string | null } = await api('GET', `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      items.push(...page.data);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  };
+  const text = (testId: string) => page.getByTestId(testId).first().innerText();
+  const checkView = async (name: string) => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshots(page, name);
+  };
+
+  beforeAll(async () => {
+    platform = await startIsolatedPlatform('e2e_dashboard');
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.dispose();
+  });
+
+  it('asks a signed-out visitor to sign in, then shows the view the link named', async () => {
+    await page.goto(`${platform.baseUrl}/assistants`);
+    await page.getByTestId('sign-in-token').waitFor();
+    await checkView('sign-in');
+    await page.getByTestId('sign-in-token').fill('not-a-valid-token-at-all');
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByText('This token is not valid.').waitFor();
+    await page.getByTestId('sign-in-token').fill(platform.token);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByRole('heading', { name: 'Assistants' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/assistants');
+    expect(page.url()).not.toContain(platform.token);
+    expect(await page.evaluate(() => Object.keys(localStorage).length)).toBe(0);
+    await page.getByTestId('live-status').and(page.locator('[data-connected="true"]')).waitFor();
+  });
+
+  it('creates an assistant in the dialog, showing a field error at its field, and activates it', async () => {
+    await page.getByTestId('assistant-create').click();
+    await page.getByTestId('field-name').fill('Dashboard Bot');
+    await page.getByTestId('field-slug').fill('Not A Slug!');
+    await page.getByTestId('dialog-submit').click();
+    const slugError = page.getByTestId('field-error-slug');
+    await slugError.waitFor();
+    expect(await page.getByTestId('field-slug').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('field-slug').fill('dashboard-bot');
+    await page.getByTestId('dialog-submit').click();
+    await page.waitForURL(/\/assistants\/[0-9a-f-]+\/overview$/);
+    assistantId = new URL(page.url()).pathname.split('/')[2];
+    await checkView('assistant-overview');
+    await page.getByTestId('assistant-activate').click();
+    await waitFor(async () => (await text('assistant-status')) === 'active', 'the status shown as active', 5000);
+    expect((await api<{ status: string }>('GET', `/assistants/${assistantId}`)).status).toBe('active');
+    await page.goto(`${platform.baseUrl}/assistants`);
+    await page.getByTestId('assistant-row').first().waitFor();
+    await checkView('assistants');
+  });
+
+  it('explains a conflicting edit (412) and saves after a reload', async () => {
+    await page.goto(`${platform.baseUrl}/assistants/${assistantId}/overview`);
+    await page.getByTestId('assistant-edit').click();
+    await page.locator('#f-description').fill('Written in the dialog');
+    await api('PUT', `/assistants/${assistantId}`, { tags: ['changed-meanwhile'] });
+    await page.getByTestId('dialog-submit').click();
+    await page.getByTestId('conflict-message').waitFor();
+    await page.getByTestId('conflict-reload').click();
+    await page.getByTestId('dialog-submit').click();
+    await page.getByTestId('conflict-message').waitFor({ state: 'detached' });
+    await waitFor(
+      async () => (await api<{ description: string | null }>('GET', `/assistants/${assistantId}`)).description === 'Written in the dialog',
+      'the edit saved after the reload',
+      5000,
+    );
+  });
+
+  it('is served from the gateway at each view URL, with nothing from elsewhere, and the API untouched', async () => {
+    for (const path of ['/', '/assistants', `/assistants/${assistantId}/prompts`, '/conversations/x']) {
+      const res = await fetch(`${platform.baseUrl}${path}`);
+      expect([path, res.status, res.headers.get('content-type')]).toEqual([path, 200, 'text/html; charset=utf-8']);
+      const html = await res.text();
+      expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    }
+    expect((await fetch(`${platform.baseUrl}/nothing-here`)).status).toBe(404);
+    expect((await fetch(`${platform.baseUrl}/health`)).status).toBe(200);
+    expect((await fetch(`${platform.baseUrl}/api/v1/assistants`)).status).toBe(401);
+  });
+
+  it('links a prompt and recomputes the composed prompt and its token count as a variable is typed', async () => {
+    const prompt = await api<{ id: string }>('POST', '/prompts', { name: 'Greeting', template: 'Greet {{user}} warmly and offer help.' });
+    await page.goto(`${platform.baseUrl}/assistants/${assistantId}/prompts`);
+    await page.locator(`[data-testid="link-prompt"] option[value="${prompt.id}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('link-prompt').selectOption(prompt.id);
+    await page.getByTestId('link-submit').click();
+    await page.getByTestId('prompt-link').waitFor();
+    await page.getByTestId('composed-prompt').waitFor();
+    const before = Number(await text('composed-token-count'));
+    await page.getByTestId('variable-user').fill('Ada Lovelace, Countess of Lovelace');
+    await waitFor(async () => (await text('composed-prompt')).includes('Greet Ada Lovelace, Countess of Lovelace warmly'), 'the composed prompt with the variable', 5000);
+    await waitFor(async () => Number(await text('composed-token-count')) > before, 'a larger token count', 5000);
+    const composed = await api<{ tokenCount: number }>('POST', `/assistants/${assistantId}/system-prompt`, { variables: { user: 'Ada Lovelace, Countess of Lovelace' } });
+    expect(Number(await text('composed-token-count'))).toBe(composed.tokenCount);
+    await checkView('assistant-prompts');
+  });
+
+  it('shows the messages of an open conversation live, each within 2 seconds', async () => {
+    await page.goto(`${platform.baseUrl}/assistants/${assistantId}/conversations`);
+    await page.getByTestId('live-status').and(page.locator('[data-connected="true"]')).waitFor();
+    const started = await api<{ id: string }>('POST', '/conversations', { assistantId, userId: 'ada', title: 'Live one', contextVariables: { user: 'Ada' } });
+    conversationId = started.id;
+    await page.locator(`[data-testid="conversation-row"][data-id="${conversationId}"]`).waitFor({ timeout: 2000 });
+    await page.goto(`${platform.baseUrl}/conversations/${conversationId}`);
+    await page.getByTestId('live-status').and(page.locator('[data-connected="true"]')).waitFor();
+    const messages = page.getByTestId('conversation-message');
+    for (const [i, content] of ['Hello there', 'How can I help?', 'Tell me about NATS'].entries()) {
+      const sent = Date.now();
+      await api('POST', `/conversations/${conversationId}/messages`, { role: i % 2 ? 'assistant' : 'user', content });
+      await messages.nth(i).waitFor({ timeout: 2000 });
+      expect(Date.now() - sent).toBeLessThan(2000);
+      expect(await messages.nth(i).innerText()).toContain(content);
+    }
+    await checkView('conversation');
+    await page.goto(`${platform.baseUrl}/assistants/${assistantId}/conversations`);
+    await page.getByTestId('conversation-message').first().waitFor();
+    await checkView('assistant-conversations');
+  });
+
+  it("shows the fleet's counts as the API answers them", async () => {
+    await api('POST', '/assistants', { name: 'Second Bot', type: 'support' });
+    const archived = await api<{ id: string }>('POST', '/assistants', { name: 'Old Bot' });
+    await api('DELETE', `/assistants/${archived.id}`);
+    await page.goto(`${platform.baseUrl}/`);
+    await page.getByTestId('fleet-assistant-count').waitFor();
+    const assistants = await all<{ status: string }>('/assistants');
+    const conversations = await all<{ startedAt: string; messageCount: number }>('/conversations');
+    const midnight = new Date();
+    midnight.setUTCHours(0, 0, 0, 0);
+    const today = conversations.filter((c) => Date.parse(c.startedAt) >= midnight.getTime());
+    const expected = {
+      'fleet-assistant-count': assistants.filter((a) => a.status !== 'archived').length,
+      'fleet-conversation-count': today.length,
+      'fleet-message-count': today.reduce((n, c) => n + c.messageCount, 0),
+    };
+    expect(expected['fleet-assistant-count']).toBe(2);
+    expect(expected['fleet-message-count']).toBe(3);
+    for (const [id, value] of Object.entries(expected)) {
+      await waitFor(async () => Number(await text(id)) === value, `${id} = ${value}`, 5000);
+    }
+    expect(Number(await text('fleet-status-archived'))).toBe(1);
+    expect(await text('fleet-average-health')).toBe('not available yet');
+    await checkView('fleet');
+  });
+
+  it('shows the analytics and deployments tabs as not available yet', async () => {
+    await page.goto(`${platform.baseUrl}/assistants/${assistantId}/analytics`);
+    expect(await text('assistant-grade')).toBe('not available yet');
+    expect(await text('assistant-health-score')).toBe('not available yet');
+    await checkView('assistant-analytics');
+    await page.goto(`${platform.baseUrl}/assistants/${assistantId}/deployments`);
+    expect(await text('deployment-status-development')).toBe('not available yet');
+    await checkView('assistant-deployments');
+  });
+
+  it('catches up with what happened while the gateway was down', async () => {
+    await page.goto(`${platform.baseUrl}/conversations/${conversationId}`);
+    const messages = page.getByTestId('conversation-message');
+    await messages.nth(2).waitFor();
+    await page.getByTestId('live-status').and(page.locator('[data-connected="true"]')).waitFor();
+    const other = await platform.startGateway();
+    try {
+      await platform.stop('gateway');
+      await page.getByTestId('live-status').and(page.locator('[data-connected="false"]')).waitFor({ timeout: 10_000 });
+      // Through a second gateway, while the dashboard's own is down.
+      await api('POST', `/conversations/${conversationId}/messages`, { role: 'assistant', content: 'Sent while you were away' }, other.baseUrl);
+      await platform.start('gateway');
+      await page.getByTestId('live-status').and(page.locator('[data-connected="true"]')).waitFor({ timeout: 30_000 });
+      await messages.nth(3).waitFor({ timeout: 5000 });
+      expect(await messages.nth(3).innerText()).toContain('Sent while you were away');
+      expect(await messages.count()).toBe(4);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('forgets the token on sign-out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('sign-in-token').waitFor();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await page.reload();
+    await page.getByTestId('sign-in-token').waitFor();
+  });
+});
