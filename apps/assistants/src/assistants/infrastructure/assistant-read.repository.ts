@@ -22,10 +22,12 @@ export class AssistantReadRepository {
   ) {}
 
   async get(id: string): Promise<Assistant | null> {
-    const { rows } = await this.pool.query<{ doc: Assistant }>(
-      'SELECT doc FROM assistant_view WHERE id = $1',
-      [id],
-    );
+    // Named, so each connection parses and plans the hottest read once instead of on every request.
+    const { rows } = await this.pool.query<{ doc: Assistant }>({
+      name: 'assistant-view-get',
+      text: 'SELECT doc FROM assistant_view WHERE id = $1',
+      values: [id],
+    });
     return rows[0]?.doc ?? null;
   }
 
