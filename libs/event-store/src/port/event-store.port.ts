@@ -91,7 +91,8 @@ export interface EventStoreTransaction extends SqlExecutor {
   /**
    * Serialises this transaction with every other writer of these streams until it ends. Take it before reading
    * the state a decision rests on: unlike SELECT … FOR UPDATE it assigns no transaction id, so writers queue up
-   * in an order the feed can keep.
+   * in an order the feed can keep. The locks travel with the transaction's next statement (in the same round trip
+   * when that statement has no parameters), so they are held before anything that statement reads or writes.
    */
   lockStreams(streamIds: readonly string[]): Promise<void>;
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;

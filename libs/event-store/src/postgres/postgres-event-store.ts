@@ -15,7 +15,7 @@ import {
   type StoredEvent,
   type Upcaster,
 } from '../port/event-store.port';
-import { appendEvents, DEFAULT_MAX_EVENT_BYTES, lockStreams, type AppendSetup } from './append';
+import { appendEvents, DEFAULT_MAX_EVENT_BYTES, lockStatements, lockStreams, type AppendSetup } from './append';
 import { assertSchemaName, storeTables, type StoreTables } from './identifiers';
 import { eventStoreMigrations, runMigrations } from './migrations';
 import { isDeadlock, toUnavailable } from './pg-errors';
@@ -196,31 +196,54 @@ export class PostgresEventStore implements EventStore {
   }
 
   private transactionOn(sql: SqlExecutor, alreadyLocked: Set<string>, onAppend: () => void): EventStoreTransaction {
-    // Stream locks last until the transaction ends; each is taken once, however often the stream is touched.
+    // Stream locks last until the transaction ends; each is taken once, however often the stream is touched. A lock
+    // asked for is sent with the transaction's next statement: in front of it in the same query string when that
+    // statement has no parameters (one round trip for BEGIN, the lock and, say, the read of the state a command
+    // decides on), else just before it.
     const locked = new Set(alreadyLocked);
+    const pending = new Set<string>();
+    const takePending = async () => {
+      const statements = lockStatements(this.tables, pending);
+      pending.clear();
+      if (statements) await sql.query(statements);
+    };
+    const query: SqlExecutor['query'] = async (text, params) => {
+      if (pending.size === 0 || (params && params.length > 0)) {
+        await takePending();
+        return sql.query(text, params);
+      }
+      const statements = lockStatements(this.tables, pending);
+      pending.clear();
+      return sql.query(`${statements}; ${text}`);
+    };
     const lock = async (streamIds: readonly string[]) => {
-      const fresh = [...new Set(streamIds)].filter((id) => !locked.has(id));
-      await lockStreams(sql, this.tables, fresh);
-      fresh.forEach((id) => locked.add(id));
+      for (const id of streamIds) {
+        if (!locked.has(id)) pending.add(id);
+        locked.add(id);
+      }
     };
     return {
-      query: (text, params) => sql.query(text, params),
+      query,
       lockStreams: lock,
       append: async (streamId, events, options) => {
         await lock([streamId]);
+        // The append function takes the stream's lock itself when that is the only one still to take.
+        const lockedByAppend = events.length > 0 && pending.size === 1 && pending.has(streamId);
+        if (lockedByAppend) pending.clear();
+        else await takePending();
         const result = await appendEvents(
           sql,
           this.ctx,
           streamId,
           events,
           options.expectedRevision,
-          true,
+          !lockedByAppend,
           options.stateAfter,
         );
         if (result.events.length > 0) onAppend();
         return result;
       },
-      readStream: (streamId, options) => this.readStreamWith(sql, streamId, options ?? {}),
+      readStream: (streamId, options) => this.readStreamWith({ query }, streamId, options ?? {}),
     };
   }
 

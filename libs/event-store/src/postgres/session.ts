@@ -17,15 +17,19 @@ export class DeferredBegin implements SqlExecutor {
     text: string,
     params?: unknown[],
   ): Promise<{ rows: R[]; rowCount: number | null }> {
-    if (this.begun) return this.client.query<R>(text, params);
+    if (this.begun) return lastResult(await this.client.query<R>(text, params));
     this.begun = true;
     if (params && params.length > 0) {
       await this.client.query('BEGIN');
       return this.client.query<R>(text, params);
     }
-    const results = (await this.client.query(`BEGIN; ${text}`)) as unknown as QueryResult<R>[];
-    return results[results.length - 1];
+    return lastResult(await this.client.query<R>(`BEGIN; ${text}`));
   }
+}
+
+/** Several statements in one query string answer with one result each: the caller wants the last one's. */
+function lastResult<R extends Record<string, unknown>>(result: QueryResult<R> | QueryResult<R>[]): QueryResult<R> {
+  return Array.isArray(result) ? result[result.length - 1] : result;
 }
 
 /**
