@@ -52,6 +52,9 @@ export interface PostgresEventStoreConnectOptions extends PostgresEventStoreOpti
 // A StreamOrderConflictError clears on a fresh transaction (it gets a newer id), and so does a deadlock between
 // two transactions appending to the same streams in opposite orders; a few attempts suffice.
 const RETRY_ATTEMPTS = 5;
+const READ_AHEAD_BATCHES = 4;
+
+const readAheadKey = (from: FeedCheckpoint, limit: number) => `${from.transactionId}:${from.position}:${limit}`;
 
 export class PostgresEventStore implements EventStore {
   readonly schema: string;
@@ -59,6 +62,8 @@ export class PostgresEventStore implements EventStore {
   private readonly ctx: AppendSetup;
   private readonly ownsPool: boolean;
   private readonly committedListeners = new Set<() => void>();
+  /** Feed batches being read ahead (see readAll), by the checkpoint and size they were read for. */
+  private readonly readAhead = new Map<string, Promise<ReadAllResult>>();
 
   /** Uses an existing pool; call `migrate()` (or use `connect`) before the first append. */
   constructor(
@@ -158,8 +163,35 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
+  /**
+   * A batch of the ordered feed. A full batch means more is likely waiting, so the next one is read ahead, on
+   * another connection, while the caller works on this one: a reader going through the feed (the relay catching
+   * up, a rebuild, a new subscriber) waits for PostgreSQL about once instead of once per batch. A batch read ahead
+   * is as exact as one read when asked: it holds only events below the barrier of its own statement, which are
+   * final (every transaction still running then, and every later one, has a higher id), so it is the start of
+   * what a read at any later moment would return from that checkpoint.
+   */
   async readAll(from: FeedCheckpoint = FEED_START, limit = 1000): Promise<ReadAllResult> {
-    return this.readFeed(this.pool, from, limit).catch((err: unknown) => Promise.reject(toUnavailable(err)));
+    const key = readAheadKey(from, limit);
+    const ahead = this.readAhead.get(key);
+    this.readAhead.delete(key);
+    const result: ReadAllResult =
+      (await ahead?.catch(() => undefined)) ??
+      (await this.readFeed(this.pool, from, limit).catch((err: unknown): never => {
+        throw toUnavailable(err);
+      }));
+    if (result.events.length === limit) this.readAheadFrom(result.next, limit);
+    return result;
+  }
+
+  private readAheadFrom(from: FeedCheckpoint, limit: number): void {
+    const key = readAheadKey(from, limit);
+    if (this.pool.ended || this.readAhead.has(key)) return;
+    // A few readers at most read through one store at a time; batches nobody came back for are dropped.
+    while (this.readAhead.size >= READ_AHEAD_BATCHES) this.readAhead.delete(this.readAhead.keys().next().value!);
+    const batch = this.readFeed(this.pool, from, limit);
+    batch.catch(() => undefined); // a failed read ahead is read again when asked for
+    this.readAhead.set(key, batch);
   }
 
   /**
