@@ -66,10 +66,20 @@ export interface ReadAllResult {
   next: FeedCheckpoint; // pass back as `from` to continue
 }
 
+/**
+ * A statement each connection parses and plans once, then runs by its name: for the hot, fixed statements of a
+ * write path. The name must stand for this one text on every connection it is sent on.
+ */
+export interface NamedStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
 /** Minimal SQL surface a projection or subscriber writes through (a pg PoolClient satisfies it). */
 export interface SqlExecutor {
   query<R extends Record<string, unknown> = Record<string, unknown>>(
-    text: string,
+    text: string | NamedStatement,
     params?: unknown[],
   ): Promise<{ rows: R[]; rowCount: number | null }>;
 }

@@ -58,11 +58,12 @@ export async function appendEvents(
   let inserted: { revision: number; position: string; transaction_id: string }[];
   try {
     // One round trip: lock (unless held), expected-revision check, revision claim, insert, NOTIFY at commit.
-    const result = await sql.query<{ revision: number; position: string; transaction_id: string }>(
-      `SELECT out_revision AS revision, out_position AS position, out_transaction_id AS transaction_id
+    const result = await sql.query<{ revision: number; position: string; transaction_id: string }>({
+      name: `${ctx.tables.schema}.append`,
+      text: `SELECT out_revision AS revision, out_position AS position, out_transaction_id AS transaction_id
        FROM ${ctx.tables.appendFunction}($1, $2, $3, $4::jsonb, $5, $6)`,
-      [streamId, mode, exact, `[${rows.join(',')}]`, !lockHeld, ctx.notify ? ctx.tables.channel : null],
-    );
+      values: [streamId, mode, exact, `[${rows.join(',')}]`, !lockHeld, ctx.notify ? ctx.tables.channel : null],
+    });
     inserted = result.rows;
   } catch (err) {
     throw appendFailure(err, streamId, expected);

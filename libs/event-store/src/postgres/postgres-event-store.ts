@@ -20,7 +20,7 @@ import { assertSchemaName, storeTables, type StoreTables } from './identifiers';
 import { eventStoreMigrations, runMigrations } from './migrations';
 import { isDeadlock, toUnavailable } from './pg-errors';
 import { EVENT_COLUMNS, toStoredEvent, tupleToStoredEvent, type EventRow, type EventTuple } from './rows';
-import { withConnection, withDeferredTransaction } from './session';
+import { hasParameters, withConnection, withDeferredTransaction } from './session';
 import { UpcasterChain } from './upcasting';
 
 export interface PostgresEventStoreOptions {
@@ -255,7 +255,7 @@ export class PostgresEventStore implements EventStore {
       if (statements) await sql.query(statements);
     };
     const query: SqlExecutor['query'] = async (text, params) => {
-      if (pending.size === 0 || (params && params.length > 0)) {
+      if (pending.size === 0 || typeof text !== 'string' || hasParameters(text, params)) {
         await takePending();
         return sql.query(text, params);
       }
