@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Assistant } from '@platform/assistants-domain';
+import type { Assistant, Prompt } from '@platform/assistants-domain';
 import {
   type AssistantDto,
   type ListAssistantsQuery,
@@ -29,6 +29,20 @@ export class AssistantReadRepository {
       values: [id],
     });
     return rows[0]?.doc ?? null;
+  }
+
+  /** The assistant and the prompts it links to, in one round trip (what composing its system prompt starts from). */
+  async getWithLinkedPrompts(id: string): Promise<{ assistant: Assistant; prompts: Map<string, Prompt> } | null> {
+    const { rows } = await this.pool.query<{ doc: Assistant; prompts: Prompt[] }>({
+      name: 'assistant-view-get-with-prompts',
+      text: `SELECT a.doc,
+               (SELECT coalesce(jsonb_agg(p.doc), '[]') FROM prompt_view p
+                WHERE p.id = ANY(ARRAY(SELECT (l->>'promptId')::uuid FROM jsonb_array_elements(a.doc->'promptLinks') l))) AS prompts
+             FROM assistant_view a WHERE a.id = $1`,
+      values: [id],
+    });
+    if (!rows[0]) return null;
+    return { assistant: rows[0].doc, prompts: new Map(rows[0].prompts.map((p) => [p.id, p])) };
   }
 
   async list(q: ListAssistantsQuery): Promise<Page<AssistantDto>> {
