@@ -18,8 +18,8 @@ const CONNECTIONS = (process.env.BENCH_GATEWAY_CONNECTIONS || '8,12,16,24,32,64'
   .filter((c) => Number.isInteger(c) && c > 0 && c <= 256);
 
 const SCENARIOS = [
-  { key: 'read', label: 'GET /api/v1/assistants/{id}', minRate: 1500, maxP99: 25 },
-  { key: 'write', label: 'POST /api/v1/assistants', minRate: 400, maxP99: 60 },
+  { key: 'read', label: 'GET /api/v1/assistants/{id}', minRate: 2500, maxP99: 25 },
+  { key: 'write', label: 'POST /api/v1/assistants', minRate: 700, maxP99: 60 },
 ];
 
 export const gatewayBenchmark = {

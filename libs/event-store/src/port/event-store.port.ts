@@ -66,10 +66,20 @@ export interface ReadAllResult {
   next: FeedCheckpoint; // pass back as `from` to continue
 }
 
+/**
+ * A statement each connection parses and plans once, then runs by its name: for the hot, fixed statements of a
+ * write path. The name must stand for this one text on every connection it is sent on.
+ */
+export interface NamedStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
 /** Minimal SQL surface a projection or subscriber writes through (a pg PoolClient satisfies it). */
 export interface SqlExecutor {
   query<R extends Record<string, unknown> = Record<string, unknown>>(
-    text: string,
+    text: string | NamedStatement,
     params?: unknown[],
   ): Promise<{ rows: R[]; rowCount: number | null }>;
 }
@@ -91,7 +101,8 @@ export interface EventStoreTransaction extends SqlExecutor {
   /**
    * Serialises this transaction with every other writer of these streams until it ends. Take it before reading
    * the state a decision rests on: unlike SELECT … FOR UPDATE it assigns no transaction id, so writers queue up
-   * in an order the feed can keep.
+   * in an order the feed can keep. The locks travel with the transaction's next statement (in the same round trip
+   * when that statement has no parameters), so they are held before anything that statement reads or writes.
    */
   lockStreams(streamIds: readonly string[]): Promise<void>;
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;

@@ -58,11 +58,12 @@ export async function appendEvents(
   let inserted: { revision: number; position: string; transaction_id: string }[];
   try {
     // One round trip: lock (unless held), expected-revision check, revision claim, insert, NOTIFY at commit.
-    const result = await sql.query<{ revision: number; position: string; transaction_id: string }>(
-      `SELECT out_revision AS revision, out_position AS position, out_transaction_id AS transaction_id
+    const result = await sql.query<{ revision: number; position: string; transaction_id: string }>({
+      name: `${ctx.tables.schema}.append`,
+      text: `SELECT out_revision AS revision, out_position AS position, out_transaction_id AS transaction_id
        FROM ${ctx.tables.appendFunction}($1, $2, $3, $4::jsonb, $5, $6)`,
-      [streamId, mode, exact, `[${rows.join(',')}]`, !lockHeld, ctx.notify ? ctx.tables.channel : null],
-    );
+      values: [streamId, mode, exact, `[${rows.join(',')}]`, !lockHeld, ctx.notify ? ctx.tables.channel : null],
+    });
     inserted = result.rows;
   } catch (err) {
     throw appendFailure(err, streamId, expected);
@@ -111,18 +112,26 @@ function appendFailure(err: unknown, streamId: string, expected: ExpectedRevisio
  * higher than that of every earlier writer of these streams, which have all committed by then.
  */
 export async function lockStreams(sql: SqlExecutor, t: StoreTables, streamIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(streamIds)].sort();
-  if (ids.length === 0) return;
-  // Literal values, so the statements need no parameters: they go in one round trip, in order, and a transaction's
-  // BEGIN can travel with them (DeferredBegin).
-  await sql.query(
-    ids
-      .map((id) => `SELECT pg_advisory_xact_lock(hashtext(${literal(t.schema)}), hashtext(${literal(id)}))`)
-      .join('; '),
-  );
+  const statements = lockStatements(t, streamIds);
+  if (statements) await sql.query(statements);
 }
 
-/** A SQL string literal of any text (as node-postgres' escapeLiteral writes it). */
+/**
+ * The statements that take these streams' locks, sorted, or '' for none. Literal values, so they need no
+ * parameters: they go in one round trip, in order, and a transaction's BEGIN (and a statement without parameters
+ * that follows them) can travel with them (DeferredBegin).
+ */
+export function lockStatements(t: StoreTables, streamIds: Iterable<string>): string {
+  return [...new Set(streamIds)]
+    .sort()
+    .map((id) => `SELECT pg_advisory_xact_lock(hashtext(${literal(t.schema)}), hashtext(${literal(id)}))`)
+    .join('; ');
+}
+
+/**
+ * A SQL string literal of any text (as node-postgres' escapeLiteral writes it). Untyped, as a query parameter is:
+ * PostgreSQL infers its type from where it stands.
+ */
 export function literal(text: string): string {
   const quoted = text.replace(/'/g, "''");
   return text.includes('\\') ? ` E'${quoted.replace(/\\/g, '\\\\')}'` : `'${quoted}'`;

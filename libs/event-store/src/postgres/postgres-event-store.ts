@@ -15,12 +15,12 @@ import {
   type StoredEvent,
   type Upcaster,
 } from '../port/event-store.port';
-import { appendEvents, DEFAULT_MAX_EVENT_BYTES, lockStreams, type AppendSetup } from './append';
+import { appendEvents, DEFAULT_MAX_EVENT_BYTES, lockStatements, lockStreams, type AppendSetup } from './append';
 import { assertSchemaName, storeTables, type StoreTables } from './identifiers';
 import { eventStoreMigrations, runMigrations } from './migrations';
 import { isDeadlock, toUnavailable } from './pg-errors';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './rows';
-import { withConnection, withDeferredTransaction } from './session';
+import { EVENT_COLUMNS, toStoredEvent, tupleToStoredEvent, type EventRow, type EventTuple } from './rows';
+import { hasParameters, withConnection, withDeferredTransaction } from './session';
 import { UpcasterChain } from './upcasting';
 
 export interface PostgresEventStoreOptions {
@@ -52,6 +52,9 @@ export interface PostgresEventStoreConnectOptions extends PostgresEventStoreOpti
 // A StreamOrderConflictError clears on a fresh transaction (it gets a newer id), and so does a deadlock between
 // two transactions appending to the same streams in opposite orders; a few attempts suffice.
 const RETRY_ATTEMPTS = 5;
+const READ_AHEAD_BATCHES = 4;
+
+const readAheadKey = (from: FeedCheckpoint, limit: number) => `${from.transactionId}:${from.position}:${limit}`;
 
 export class PostgresEventStore implements EventStore {
   readonly schema: string;
@@ -59,6 +62,8 @@ export class PostgresEventStore implements EventStore {
   private readonly ctx: AppendSetup;
   private readonly ownsPool: boolean;
   private readonly committedListeners = new Set<() => void>();
+  /** Feed batches being read ahead (see readAll), by the checkpoint and size they were read for. */
+  private readonly readAhead = new Map<string, Promise<ReadAllResult>>();
 
   /** Uses an existing pool; call `migrate()` (or use `connect`) before the first append. */
   constructor(
@@ -158,8 +163,35 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
+  /**
+   * A batch of the ordered feed. A full batch means more is likely waiting, so the next one is read ahead, on
+   * another connection, while the caller works on this one: a reader going through the feed (the relay catching
+   * up, a rebuild, a new subscriber) waits for PostgreSQL about once instead of once per batch. A batch read ahead
+   * is as exact as one read when asked: it holds only events below the barrier of its own statement, which are
+   * final (every transaction still running then, and every later one, has a higher id), so it is the start of
+   * what a read at any later moment would return from that checkpoint.
+   */
   async readAll(from: FeedCheckpoint = FEED_START, limit = 1000): Promise<ReadAllResult> {
-    return this.readFeed(this.pool, from, limit).catch((err: unknown) => Promise.reject(toUnavailable(err)));
+    const key = readAheadKey(from, limit);
+    const ahead = this.readAhead.get(key);
+    this.readAhead.delete(key);
+    const result: ReadAllResult =
+      (await ahead?.catch(() => undefined)) ??
+      (await this.readFeedFromPool(from, limit).catch((err: unknown): never => {
+        throw toUnavailable(err);
+      }));
+    if (result.events.length === limit) this.readAheadFrom(result.next, limit);
+    return result;
+  }
+
+  private readAheadFrom(from: FeedCheckpoint, limit: number): void {
+    const key = readAheadKey(from, limit);
+    if (this.pool.ended || this.readAhead.has(key)) return;
+    // A few readers at most read through one store at a time; batches nobody came back for are dropped.
+    while (this.readAhead.size >= READ_AHEAD_BATCHES) this.readAhead.delete(this.readAhead.keys().next().value!);
+    const batch = this.readFeedFromPool(from, limit);
+    batch.catch(() => undefined); // a failed read ahead is read again when asked for
+    this.readAhead.set(key, batch);
   }
 
   /**
@@ -170,17 +202,32 @@ export class PostgresEventStore implements EventStore {
   async readFeed(sql: SqlExecutor, from: FeedCheckpoint, limit: number, barrier = true): Promise<ReadAllResult> {
     // Without the barrier (`barrier: false`) the read shows every event committed before the statement, which is
     // right only for a reader that holds the projection tables exclusively (a rebuild) and so cannot be overtaken.
-    const { rows } = await sql.query<EventRow>(
-      // Order by the table's xid8 column: a bare `transaction_id` here would name the text output column and
-      // sort "1000" before "998", skipping events and defeating the (transaction_id, position) index.
-      `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events} AS e
+    const { rows } = await sql.query<EventRow>(this.feedSql(barrier), [from.transactionId, from.position, limit]);
+    return this.feedBatch(rows.map(toStoredEvent), from);
+  }
+
+  /** readFeed on the pool, with rows as arrays (the feed's hot path: less to build per event). */
+  private async readFeedFromPool(from: FeedCheckpoint, limit: number): Promise<ReadAllResult> {
+    const { rows } = await this.pool.query<EventTuple>({
+      text: this.feedSql(true),
+      values: [from.transactionId, from.position, limit],
+      rowMode: 'array',
+    });
+    return this.feedBatch(rows.map(tupleToStoredEvent), from);
+  }
+
+  private feedSql(barrier: boolean): string {
+    // Order by the table's xid8 column: a bare `transaction_id` here would name the text output column and
+    // sort "1000" before "998", skipping events and defeating the (transaction_id, position) index.
+    return `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events} AS e
        WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
          ${barrier ? 'AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())' : ''}
        ORDER BY e.transaction_id, e.position
-       LIMIT $3`,
-      [from.transactionId, from.position, limit],
-    );
-    const events = rows.map((r) => this.ctx.upcasters.upcast(toStoredEvent(r)));
+       LIMIT $3`;
+  }
+
+  private feedBatch(stored: StoredEvent[], from: FeedCheckpoint): ReadAllResult {
+    const events = stored.map((e) => this.ctx.upcasters.upcast(e));
     const last = events[events.length - 1];
     return { events, next: last ? { transactionId: last.transactionId, position: last.position } : from };
   }
@@ -196,31 +243,54 @@ export class PostgresEventStore implements EventStore {
   }
 
   private transactionOn(sql: SqlExecutor, alreadyLocked: Set<string>, onAppend: () => void): EventStoreTransaction {
-    // Stream locks last until the transaction ends; each is taken once, however often the stream is touched.
+    // Stream locks last until the transaction ends; each is taken once, however often the stream is touched. A lock
+    // asked for is sent with the transaction's next statement: in front of it in the same query string when that
+    // statement has no parameters (one round trip for BEGIN, the lock and, say, the read of the state a command
+    // decides on), else just before it.
     const locked = new Set(alreadyLocked);
+    const pending = new Set<string>();
+    const takePending = async () => {
+      const statements = lockStatements(this.tables, pending);
+      pending.clear();
+      if (statements) await sql.query(statements);
+    };
+    const query: SqlExecutor['query'] = async (text, params) => {
+      if (pending.size === 0 || typeof text !== 'string' || hasParameters(text, params)) {
+        await takePending();
+        return sql.query(text, params);
+      }
+      const statements = lockStatements(this.tables, pending);
+      pending.clear();
+      return sql.query(`${statements}; ${text}`);
+    };
     const lock = async (streamIds: readonly string[]) => {
-      const fresh = [...new Set(streamIds)].filter((id) => !locked.has(id));
-      await lockStreams(sql, this.tables, fresh);
-      fresh.forEach((id) => locked.add(id));
+      for (const id of streamIds) {
+        if (!locked.has(id)) pending.add(id);
+        locked.add(id);
+      }
     };
     return {
-      query: (text, params) => sql.query(text, params),
+      query,
       lockStreams: lock,
       append: async (streamId, events, options) => {
         await lock([streamId]);
+        // The append function takes the stream's lock itself when that is the only one still to take.
+        const lockedByAppend = events.length > 0 && pending.size === 1 && pending.has(streamId);
+        if (lockedByAppend) pending.clear();
+        else await takePending();
         const result = await appendEvents(
           sql,
           this.ctx,
           streamId,
           events,
           options.expectedRevision,
-          true,
+          !lockedByAppend,
           options.stateAfter,
         );
         if (result.events.length > 0) onAppend();
         return result;
       },
-      readStream: (streamId, options) => this.readStreamWith(sql, streamId, options ?? {}),
+      readStream: (streamId, options) => this.readStreamWith({ query }, streamId, options ?? {}),
     };
   }
 

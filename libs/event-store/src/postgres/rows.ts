@@ -31,3 +31,20 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     transactionId: row.transaction_id,
   };
 }
+
+/** A row of EVENT_COLUMNS in `rowMode: 'array'`: no object with named keys is built per row before the event. */
+export type EventTuple = [string, string, string, number, string, string, number, unknown, EventMetadata];
+
+export function tupleToStoredEvent(r: EventTuple): StoredEvent {
+  return {
+    id: r[4],
+    streamId: r[2],
+    type: r[5],
+    schemaVersion: r[6],
+    data: r[7],
+    metadata: r[8],
+    revision: r[3],
+    position: Number(r[0]),
+    transactionId: r[1],
+  };
+}

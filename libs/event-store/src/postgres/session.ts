@@ -1,5 +1,5 @@
 import type { Pool, PoolClient, QueryResult } from 'pg';
-import type { SqlExecutor } from '../port/event-store.port';
+import type { NamedStatement, SqlExecutor } from '../port/event-store.port';
 import { EventStoreUnavailableError } from '../errors';
 import { isConnectionError, toUnavailable } from './pg-errors';
 
@@ -14,18 +14,28 @@ export class DeferredBegin implements SqlExecutor {
   constructor(readonly client: PoolClient) {}
 
   async query<R extends Record<string, unknown> = Record<string, unknown>>(
-    text: string,
+    text: string | NamedStatement,
     params?: unknown[],
   ): Promise<{ rows: R[]; rowCount: number | null }> {
-    if (this.begun) return this.client.query<R>(text, params);
+    const run = () => (typeof text === 'string' ? this.client.query<R>(text, params) : this.client.query<R>(text));
+    if (this.begun) return lastResult(await run());
     this.begun = true;
-    if (params && params.length > 0) {
+    if (typeof text !== 'string' || (params && params.length > 0)) {
       await this.client.query('BEGIN');
-      return this.client.query<R>(text, params);
+      return run();
     }
-    const results = (await this.client.query(`BEGIN; ${text}`)) as unknown as QueryResult<R>[];
-    return results[results.length - 1];
+    return lastResult(await this.client.query<R>(`BEGIN; ${text}`));
   }
+}
+
+/** Whether a statement has parameters (and so must go on its own, in the extended protocol). */
+export function hasParameters(text: string | NamedStatement, params?: unknown[]): boolean {
+  return typeof text !== 'string' || (params !== undefined && params.length > 0);
+}
+
+/** Several statements in one query string answer with one result each: the caller wants the last one's. */
+function lastResult<R extends Record<string, unknown>>(result: QueryResult<R> | QueryResult<R>[]): QueryResult<R> {
+  return Array.isArray(result) ? result[result.length - 1] : result;
 }
 
 /**

@@ -26,6 +26,7 @@ export class UpcasterChain {
   /** Any event with a type, version and data: a stored one, or one read back from the bus. */
   upcast<E extends Pick<StoredEvent, 'id' | 'type' | 'schemaVersion' | 'data' | 'metadata'>>(event: E): E {
     const target = this.currentVersions[event.type];
+    if (this.steps.size === 0 && (target === undefined || event.schemaVersion >= target)) return event;
     let { data, schemaVersion } = event;
     for (
       let step = this.steps.get(`${event.type}@${schemaVersion}`);

@@ -16,6 +16,8 @@ export function natsMicroserviceOptions(queue: string, overrides: NatsTransportO
     name: queue,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
+    // Failures are told apart by their code; no stack is captured up front for every request's timeout.
+    noAsyncTraces: true,
     ...overrides,
   };
   // Stop taking requests, let those in flight answer (up to SHUTDOWN_TIMEOUT_MS), then close.

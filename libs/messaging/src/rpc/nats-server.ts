@@ -5,6 +5,8 @@ import type { Msg, NatsConnection, Subscription } from 'nats';
 import { busPrefix } from '../config/bus-config';
 
 type Options = NonNullable<NatsOptions['options']>;
+// JSON text starts with one of these (after optional white space); anything else makes JSON.parse throw.
+const MAYBE_JSON = /^\s*(?:[{["\d-]|true|false|null)/;
 type Packet = { isDisposed?: boolean; err?: unknown } & Record<string, unknown>;
 
 /**
@@ -37,6 +39,14 @@ export class PlatformNatsServer extends ServerNats {
       });
       (this as unknown as { subscriptions: Subscription[] }).subscriptions.push(sub);
     }
+  }
+
+  /**
+   * Nest tries `JSON.parse` on every incoming pattern (for object patterns) and pays for a thrown SyntaxError on
+   * each string one; a pattern that cannot be JSON text is its own route, as Nest would find after the throw.
+   */
+  override getRouteFromPattern(pattern: string): string {
+    return MAYBE_JSON.test(pattern) ? super.getRouteFromPattern(pattern) : pattern;
   }
 
   override async handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {

@@ -43,6 +43,8 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RpcClient.name);
   private readonly servers: string[];
   private readonly name: string;
+  /** Subjects by pattern: the bus prefix is read once per pattern, not validated again on every request. */
+  private readonly subjects = new Map<string, { subject: string; channel: string }>();
   private nc?: Promise<NatsConnection>;
   /** Between a disconnect and the reconnect: requests fail at once (503) instead of waiting for their deadline. */
   private disconnected = false;
@@ -67,8 +69,9 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       const nc = await this.connection();
       if (this.disconnected || nc.isClosed()) throw new Error('NATS connection lost (DISCONNECT)');
-      const request = { pattern: rpcChannel(pattern), data: payload ?? {}, id: randomUUID() };
-      const reply = await nc.request(rpcSubject(pattern), codec.encode(request), { timeout: timeoutMs });
+      const { subject, channel } = this.route(pattern);
+      const request = { pattern: channel, data: payload ?? {}, id: randomUUID() };
+      const reply = await nc.request(subject, codec.encode(request), { timeout: timeoutMs });
       const packet = codec.decode(reply.data) as ReplyPacket;
       if (packet.err !== undefined && packet.err !== null) throw packet.err;
       return packet.response as T;
@@ -129,10 +132,22 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
     return this.close();
   }
 
+  private route(pattern: string): { subject: string; channel: string } {
+    let route = this.subjects.get(pattern);
+    if (!route) {
+      route = { subject: rpcSubject(pattern), channel: rpcChannel(pattern) };
+      this.subjects.set(pattern, route);
+    }
+    return route;
+  }
+
   private connection(): Promise<NatsConnection> {
     this.nc ??= connect({
       servers: this.servers,
       name: this.name,
+      // No stack captured per request for errors that are almost never thrown (the request's own timeout and
+      // cancellation): a request that fails is mapped by its code, never by its stack.
+      noAsyncTraces: true,
       // Keep reconnecting for ever; while NATS is away requests fail fast with 503.
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,

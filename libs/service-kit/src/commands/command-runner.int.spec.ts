@@ -113,6 +113,32 @@ describe('CommandRunner on real PostgreSQL', () => {
     expect(await eventsOf(id)).toHaveLength(25);
   });
 
+  it('writes in four round trips: BEGIN with the stream lock and the state read, the append, the view write, COMMIT', async () => {
+    const { id } = await create('round trips');
+    let counting = true;
+    let roundTrips = 0;
+    const wrapped = new WeakSet<object>();
+    const count = (client: { query: (...args: unknown[]) => unknown }) => {
+      if (wrapped.has(client)) return;
+      wrapped.add(client);
+      const query = client.query.bind(client);
+      client.query = (...args: unknown[]) => {
+        if (counting) roundTrips += 1;
+        return query(...args);
+      };
+    };
+    store.pool.on('acquire', count);
+    try {
+      await runner.execute(tally, id, meta(), () => add(2));
+    } finally {
+      counting = false;
+      store.pool.off('acquire', count);
+    }
+    expect(roundTrips).toBe(4);
+    const { rows } = await store.pool.query('SELECT doc, revision FROM tally_view WHERE id = $1', [id]);
+    expect(rows[0]).toMatchObject({ doc: { count: 2, version: 2 }, revision: 2 });
+  });
+
   it('refuses a stale If-Match with PreconditionFailedError and appends nothing', async () => {
     const { id } = await create('stale');
     await runner.execute(tally, id, meta({ expectedVersion: 1 }), () => add(5));

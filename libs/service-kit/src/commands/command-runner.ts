@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { canSee, type RequestMeta } from '@platform/contracts';
 import {
   EVENT_STORE,
+  sqlLiteral,
   WrongExpectedRevisionError,
   type EventStore,
   type EventStoreTransaction,
@@ -76,9 +77,9 @@ export class CommandRunner {
   ): Promise<Doc> {
     const streamId = streamIdOf(aggregate, id);
     await tx.lockStreams([streamId]);
+    // The id as a literal: a statement without parameters travels with BEGIN and the lock, in one round trip.
     const { rows } = await tx.query<{ doc: Doc; revision: number }>(
-      `SELECT doc, revision FROM ${aggregate.table} WHERE id = $1`,
-      [id],
+      `SELECT doc, revision FROM ${aggregate.table} WHERE id = ${sqlLiteral(id)}`,
     );
     const current = rows[0]?.doc ?? null;
     // Another owner's aggregate does not exist for this caller: not even its version is disclosed (404, not 412).

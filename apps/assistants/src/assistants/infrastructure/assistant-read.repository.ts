@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Assistant } from '@platform/assistants-domain';
+import type { Assistant, Prompt } from '@platform/assistants-domain';
 import {
   canSee,
   ownerScope,
@@ -28,9 +28,31 @@ export class AssistantReadRepository {
 
   /** The assistant, or null when there is none or it is another owner's (see `ownerScope`). */
   async get(id: string, meta?: OwnerMeta): Promise<Assistant | null> {
-    const { rows } = await this.pool.query<{ doc: Assistant }>('SELECT doc FROM assistant_view WHERE id = $1', [id]);
+    // Named, so each connection parses and plans the hottest read once instead of on every request.
+    const { rows } = await this.pool.query<{ doc: Assistant }>({
+      name: 'assistant-view-get',
+      text: 'SELECT doc FROM assistant_view WHERE id = $1',
+      values: [id],
+    });
     const doc = rows[0]?.doc ?? null;
     return doc && (!meta || canSee(meta, doc.ownerId)) ? doc : null;
+  }
+
+  /** The assistant and the prompts it links to, in one round trip (what composing its system prompt starts from). */
+  async getWithLinkedPrompts(
+    id: string,
+    meta: OwnerMeta,
+  ): Promise<{ assistant: Assistant; prompts: Map<string, Prompt> } | null> {
+    const { rows } = await this.pool.query<{ doc: Assistant; prompts: Prompt[] }>({
+      name: 'assistant-view-get-with-prompts',
+      text: `SELECT a.doc,
+               (SELECT coalesce(jsonb_agg(p.doc), '[]') FROM prompt_view p
+                WHERE p.id = ANY(ARRAY(SELECT (l->>'promptId')::uuid FROM jsonb_array_elements(a.doc->'promptLinks') l))) AS prompts
+             FROM assistant_view a WHERE a.id = $1`,
+      values: [id],
+    });
+    if (!rows[0] || !canSee(meta, rows[0].doc.ownerId)) return null;
+    return { assistant: rows[0].doc, prompts: new Map(rows[0].prompts.map((p) => [p.id, p])) };
   }
 
   async list(q: ListAssistantsQuery, meta: OwnerMeta): Promise<Page<AssistantDto>> {

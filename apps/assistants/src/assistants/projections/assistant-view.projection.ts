@@ -36,8 +36,9 @@ async function syncLinks(sql: SqlExecutor, a: Assistant): Promise<void> {
 
 async function upsert(sql: SqlExecutor, a: Assistant, revision: number): Promise<void> {
   const domains = (a.persona.knowledgeDomains ?? []).flatMap((d) => [d.name, ...d.topics, ...d.keywords]).join(' ');
-  await sql.query(
-    `INSERT INTO assistant_view
+  await sql.query({
+    name: 'assistant-view-upsert',
+    text: `INSERT INTO assistant_view
        (id, slug, name, status, type, tags, owner_id, parent_id, version, created_at, updated_at,
         conversations, messages, tokens, doc, search, revision)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
@@ -51,7 +52,7 @@ async function upsert(sql: SqlExecutor, a: Assistant, revision: number): Promise
        tags = EXCLUDED.tags, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at,
        conversations = EXCLUDED.conversations, messages = EXCLUDED.messages, tokens = EXCLUDED.tokens,
        doc = EXCLUDED.doc, search = EXCLUDED.search, revision = EXCLUDED.revision`,
-    [
+    values: [
       a.id,
       a.slug,
       a.name,
@@ -72,5 +73,5 @@ async function upsert(sql: SqlExecutor, a: Assistant, revision: number): Promise
       a.description ?? '',
       revision,
     ],
-  );
+  });
 }

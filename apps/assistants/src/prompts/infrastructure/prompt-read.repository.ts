@@ -61,11 +61,12 @@ export class PromptReadRepository {
     pairs: { promptId: string; version: number }[],
   ): Promise<Map<string, PromptVersionRow & { prompt_id: string }>> {
     if (pairs.length === 0) return new Map();
-    const { rows } = await this.pool.query<PromptVersionRow & { prompt_id: string }>(
-      `SELECT prompt_id, ${VERSION_COLUMNS} FROM prompt_versions
+    const { rows } = await this.pool.query<PromptVersionRow & { prompt_id: string }>({
+      name: 'prompt-versions-many',
+      text: `SELECT prompt_id, ${VERSION_COLUMNS} FROM prompt_versions
        WHERE (prompt_id, version) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`,
-      [pairs.map((p) => p.promptId), pairs.map((p) => p.version)],
-    );
+      values: [pairs.map((p) => p.promptId), pairs.map((p) => p.version)],
+    });
     return new Map(rows.map((r) => [`${r.prompt_id}@${r.version}`, r]));
   }
 

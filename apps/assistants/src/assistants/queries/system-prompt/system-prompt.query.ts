@@ -30,10 +30,10 @@ export class SystemPromptQuery implements OnApplicationBootstrap {
     { params: { id }, body: { variables } }: OperationInput<typeof PromptOperations.systemPrompt>,
     meta: RequestMeta,
   ): Promise<SystemPromptDto> {
-    const assistant = await this.assistants.get(id, meta);
-    if (!assistant) throw new AssistantNotFoundError(id);
+    const found = await this.assistants.getWithLinkedPrompts(id, meta);
+    if (!found) throw new AssistantNotFoundError(id);
+    const { assistant, prompts } = found;
     const links = assistant.promptLinks;
-    const prompts = await this.prompts.many(links.map((l) => l.promptId));
     const pinned = links.map((l) => ({ link: l, version: resolvedVersion(l, prompts.get(l.promptId)) }));
     const versions = await this.prompts.versions(
       pinned.filter((p) => p.version !== null).map((p) => ({ promptId: p.link.promptId, version: p.version! })),
