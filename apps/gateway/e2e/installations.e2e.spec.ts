@@ -25,7 +25,9 @@ describe('two installations on one NATS', () => {
       // No BUS_PREFIX: each derives its own from its database, as `npm start` does for users.
       platforms.push(await startPlatform({ databaseUrl: db.url }));
     }
-  });
+    // Two whole platforms (every service and a gateway each) start one after the other: more than the default
+    // minute on a busy machine, and a hook cut short would leave the half-started one running.
+  }, 180_000);
 
   afterAll(async () => {
     await Promise.all(platforms.map((p) => p.stop()));
