@@ -183,13 +183,82 @@ describe('ops dashboard', () => {
     await checkView('fleet');
   });
 
-  it('shows the analytics and deployments tabs as not available yet', async () => {
+  it('shows the analytics tab as not available yet', async () => {
     await page.goto(`${platform.baseUrl}/assistants/${assistantId}/analytics`);
     expect(await text('assistant-grade')).toBe('not available yet');
     expect(await text('assistant-health-score')).toBe('not available yet');
     await checkView('assistant-analytics');
-    await page.goto(`${platform.baseUrl}/assistants/${assistantId}/deployments`);
-    expect(await text('deployment-status-development')).toBe('not available yet');
+  });
+
+  it('deploys to development and promotes to testing in dialogs, lists failed readiness checks, and follows the events live', async () => {
+    const prompt = await api<{ id: string }>('POST', '/prompts', { name: 'House rules', template: 'Answer briefly and kindly.' });
+    const bot = await api<{ id: string }>('POST', '/assistants', { name: 'Deploy Bot', persona: { tone: 'calm' } });
+    await api('POST', `/assistants/${bot.id}/prompts`, { promptId: prompt.id, role: 'primary' });
+    const { version } = await api<{ version: number }>('PUT', `/assistants/${bot.id}`, { status: 'active' });
+    const status = (env: string) => page.getByTestId(`deployment-status-${env}`);
+    const dialog = page.getByTestId('deployment-dialog');
+
+    await page.goto(`${platform.baseUrl}/assistants/${bot.id}/deployments`);
+    await page.getByTestId('live-status').and(page.locator('[data-connected="true"]')).waitFor();
+    await status('production').waitFor();
+    const pipeline = await page.locator('.pipeline > li h3').evaluateAll((hs) => hs.map((h) => h.textContent));
+    const { data: environments } = await api<{ data: { name: string }[] }>('GET', '/assistants/environments');
+    expect(pipeline).toEqual(environments.map((e) => e.name));
+    expect(await status('development').innerText()).toContain('Nothing deployed');
+
+    // Deploy to development, then promote what runs there to testing.
+    await page.getByTestId('deploy-development').click();
+    expect(await page.getByTestId('field-environment').inputValue()).toBe('development');
+    await page.getByTestId('dialog-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="deployment-status-development"][data-status="active"]').waitFor({ timeout: 5000 });
+    expect(await status('development').innerText()).toContain(`v${version}`);
+    await page.getByTestId('promote-development').click();
+    expect(await page.getByTestId('field-toEnvironment').inputValue()).toBe('testing');
+    await page.getByTestId('dialog-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="deployment-status-testing"][data-status="active"]').waitFor({ timeout: 5000 });
+    const running = await api<{ environments: Record<string, { id: string; status: string; assistantVersion: number } | null> }>(
+      'GET',
+      `/assistants/${bot.id}/deployment-status`,
+    );
+    for (const env of ['development', 'testing']) {
+      expect(running.environments[env]).toMatchObject({ status: 'active', assistantVersion: version });
+      expect(await status(env).getAttribute('data-deployment-id')).toBe(running.environments[env]!.id);
+      expect(await status(env).innerText()).toMatch(/active[\s\S]*replicas/i);
+    }
+    expect(running.environments.production).toBeNull();
+
+    // Production skipping staging: the readiness check that failed is listed in the dialog, nothing deployed.
+    await page.getByTestId('deploy-production').click();
+    await page.getByTestId('dialog-submit').click();
+    const checks = page.getByTestId('readiness-check');
+    await checks.first().waitFor();
+    expect(await checks.evaluateAll((li) => li.map((l) => l.getAttribute('data-check')))).toEqual(['previous-stage']);
+    expect(await checks.first().innerText()).toContain('staging');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await status('production').getAttribute('data-status')).toBe('none');
+
+    // A promotion that skips a stage: the error at its field.
+    await page.getByTestId('promote-testing').click();
+    await page.getByTestId('field-toEnvironment').selectOption('production');
+    await page.getByTestId('dialog-submit').click();
+    await page.getByTestId('field-error-toEnvironment').waitFor();
+    expect(await page.getByTestId('field-toEnvironment').getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Changes made elsewhere appear live: a promotion to staging and a scale through the API.
+    await api('POST', `/assistants/${bot.id}/promote`, { fromEnvironment: 'testing', toEnvironment: 'staging' });
+    await page.locator('[data-testid="deployment-status-staging"][data-status="active"]').waitFor({ timeout: 5000 });
+    await api('POST', `/assistants/${bot.id}/scale`, { environment: 'development', replicas: 4 });
+    await waitFor(async () => /Replicas\s*4/.test(await status('development').innerText()), 'development scaled to 4 replicas', 5000);
+    const rows = page.getByTestId('deployment-row');
+    await waitFor(async () => (await rows.count()) === 3, 'three deployments in the history', 5000);
+    expect(await rows.first().innerText()).toContain('staging');
+    expect(await rows.first().locator('.status-history li').first().innerText()).toContain('active');
     await checkView('assistant-deployments');
   });
 

@@ -130,6 +130,39 @@ describe('live events stream', () => {
     expect(domain.map((m) => [m.data.streamId, m.data.type])).toEqual([[`assistant-${ours.id}`, 'AssistantUpdated']]);
   });
 
+  it("shows an owner-scoped key the deployment events of its owner's assistants only, asking the deployments service when an event names no owner", async () => {
+    const viewer = await call<{ secret: string }>('POST', '/api-keys', { name: 'team c', role: 'viewer', ownerId: 'team-c' });
+    const editor = await call<{ secret: string }>('POST', '/api-keys', { name: 'team c editor', role: 'editor', ownerId: 'team-c' });
+    const ours = await call('POST', '/assistants', { name: 'Team C deployable' }, editor.secret);
+    await call('PUT', `/assistants/${ours.id}`, { status: 'active' }, editor.secret);
+    const theirs = await call('POST', '/assistants', { name: 'Not team C' });
+    await call('PUT', `/assistants/${theirs.id}`, { status: 'active' });
+    const position = async () =>
+      (await readStream(platform.baseUrl, viewer.secret, (m) => m.some((x) => x.event === 'ready'))).messages[0].id!;
+    const domain = (m: Received[]) => m.filter((x) => x.event === 'domain').map((x) => [x.data.streamId, x.data.type]);
+
+    const beforeDeploys = await position();
+    const theirDeployment = await call('POST', `/assistants/${theirs.id}/deploy`, { environment: 'development' });
+    const ourDeployment = await call('POST', `/assistants/${ours.id}/deploy`, { environment: 'development' });
+    // Connected after the deployments started: the scale events name no owner, and the admin made them.
+    const beforeScales = await position();
+    await call('POST', `/assistants/${theirs.id}/scale`, { environment: 'development', replicas: 2 });
+    await call('POST', `/assistants/${ours.id}/scale`, { environment: 'development', replicas: 2 });
+
+    const all = await readStream(platform.baseUrl, viewer.secret, (m) => domain(m).length >= 2, {
+      'last-event-id': beforeDeploys,
+    });
+    expect(domain(all.messages)).toEqual([
+      [`deployment-${ourDeployment.id}`, 'DeploymentStarted'],
+      [`deployment-${ourDeployment.id}`, 'DeploymentScaled'],
+    ]);
+    const asked = await readStream(platform.baseUrl, viewer.secret, (m) => domain(m).length >= 1, {
+      'last-event-id': beforeScales,
+    });
+    expect(domain(asked.messages)).toEqual([[`deployment-${ourDeployment.id}`, 'DeploymentScaled']]);
+    expect(JSON.stringify([all.messages, asked.messages])).not.toContain(theirDeployment.id);
+  });
+
   it('sends the stream position first, so a client that saw no event yet can resume from there', async () => {
     const { messages } = await readStream(platform.baseUrl, platform.token, (m) => m.length > 0);
     expect(messages[0]).toMatchObject({ event: 'ready', id: String(messages[0].data.sequence) });

@@ -13,6 +13,11 @@ export type Message = Schemas['Message'];
 export type Prompt = Schemas['Prompt'];
 export type PromptLink = Schemas['PromptLink'];
 export type Problem = Schemas['Problem'];
+export type Deployment = Schemas['Deployment'];
+export type DeploymentStatus = Schemas['DeploymentStatus'];
+export type EnvironmentInfo = Schemas['EnvironmentInfo'];
+export type EnvironmentDeployment = Schemas['EnvironmentDeployment'];
+export type Environment = Schemas['Environment'];
 
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import {
   AssistantOperations,
   ConversationOperations,
+  DeploymentOperations,
   PromptOperations,
   problem,
   type OperationContract,
@@ -26,12 +27,24 @@ export const LIVE_EVENTS_PATH = '/api/v1/events/stream';
 const HEARTBEAT_MS = Number(process.env.LIVE_HEARTBEAT_MS) || 15_000;
 const decoder = new TextDecoder();
 
-/** The operation that tells whether the caller may read the resource of a stream category. */
-const READ_OPERATION: Readonly<Record<string, OperationContract>> = {
-  assistant: AssistantOperations.get,
-  prompt: PromptOperations.get,
-  conversation: ConversationOperations.get,
+/**
+ * The operation that tells whether the caller may read the resource of a stream category, and the id it is asked
+ * with: the stream's own id, except for deployments, which the service reads per assistant (the assistant's
+ * deployment status, owner-scoped like every deployment read), so the question names the event's assistant.
+ */
+const READ_OPERATION: Readonly<Record<string, { operation: OperationContract; id: (event: Envelope) => unknown }>> = {
+  assistant: { operation: AssistantOperations.get, id: streamEntityId },
+  prompt: { operation: PromptOperations.get, id: streamEntityId },
+  conversation: { operation: ConversationOperations.get, id: streamEntityId },
+  deployment: {
+    operation: DeploymentOperations.status,
+    id: (event) => (event.data as { assistantId?: unknown } | null)?.assistantId,
+  },
 };
+
+function streamEntityId(event: Envelope): string {
+  return event.streamId.slice(event.streamId.indexOf('-') + 1);
+}
 
 /** The open streams, so a stopping gateway can end them instead of waiting for them. */
 @Injectable()
@@ -156,12 +169,12 @@ export class LiveEventsController {
       return decided === 'show';
     }
     if (known !== undefined) return known;
-    const operation = READ_OPERATION[categoryOf(event.streamId)];
+    const read = READ_OPERATION[categoryOf(event.streamId)];
+    const id = read?.id(event);
     let answer = false;
-    if (operation) {
-      const id = event.streamId.slice(event.streamId.indexOf('-') + 1);
+    if (read && typeof id === 'string' && id !== '') {
       try {
-        await this.rpc.send(operation.pattern, { meta, body: { params: { id }, query: {} } });
+        await this.rpc.send(read.operation.pattern, { meta, body: { params: { id }, query: {} } });
         answer = true;
       } catch {
         answer = false; // not found for this caller, or no answer now: drop rather than guess
