@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnalyticsOperations } from './analytics/analytics.operations';
 import { AssistantOperations } from './assistants/assistant.operations';
 import { ConversationOperations } from './conversations/conversation.operations';
 import { listAssistantsQuerySchema, searchAssistantsQuerySchema } from './assistants/assistant.schemas';
@@ -6,7 +7,12 @@ import { problem, problemSchema } from './problem';
 import { PromptOperations } from './prompts/prompt.operations';
 import { listPromptsQuerySchema } from './prompts/prompt.schemas';
 
-const operations = { ...AssistantOperations, ...PromptOperations, ...ConversationOperations };
+const operations = {
+  ...AssistantOperations,
+  ...PromptOperations,
+  ...ConversationOperations,
+  ...Object.fromEntries(Object.entries(AnalyticsOperations).map(([k, op]) => [`analytics.${k}`, op])),
+};
 type JsonSchema = { [key: string]: unknown };
 
 /** Paths of schema nodes with a default or with named properties that admit others. */

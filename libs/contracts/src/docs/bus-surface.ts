@@ -2,6 +2,10 @@ import { AccessOperations } from '../access/access.operations';
 import { API_KEY_STREAM_CATEGORY } from '../access/access.patterns';
 import { accessEventContracts } from '../access/events/access-event-contracts';
 import { apiKeyEventContractMap } from '../access/events/api-key.events';
+import { AnalyticsOperations } from '../analytics/analytics.operations';
+import { ALERT_STREAM_CATEGORY } from '../analytics/analytics.patterns';
+import { alertEventContractMap } from '../analytics/events/alert.events';
+import { analyticsEventContracts } from '../analytics/events/analytics-event-contracts';
 import { AssistantOperations } from '../assistants/assistant.operations';
 import { ASSISTANT_STREAM_CATEGORY } from '../assistants/assistant.patterns';
 import { assistantEventContractMap } from '../assistants/events/assistant.events';
@@ -26,12 +30,14 @@ const CONTEXT_OPERATIONS: readonly Record<string, OperationContract>[] = [
   PromptOperations,
   AccessOperations,
   ConversationOperations,
+  AnalyticsOperations,
 ];
 
 const EVENT_REGISTRIES: readonly { types: readonly string[]; events: EventContractMap }[] = [
   assistantsEventContracts,
   accessEventContracts,
   conversationsEventContracts,
+  analyticsEventContracts,
 ];
 
 /** The category of the aggregate streams whose events each map holds (the first token of their subjects). */
@@ -40,6 +46,7 @@ const EVENT_CATEGORIES: readonly (readonly [category: string, events: EventContr
   [PROMPT_STREAM_CATEGORY, promptEventContractMap],
   [API_KEY_STREAM_CATEGORY, apiKeyEventContractMap],
   [CONVERSATION_STREAM_CATEGORY, conversationEventContractMap],
+  [ALERT_STREAM_CATEGORY, alertEventContractMap],
 ];
 
 export interface BusOperation {

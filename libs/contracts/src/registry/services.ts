@@ -16,6 +16,7 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [
   { name: 'assistants', schema: 'assistants' },
   { name: 'access', schema: 'access' },
   { name: 'conversations', schema: 'conversations' },
+  { name: 'analytics', schema: 'analytics' },
 ];
 
 /** The readiness operation every service answers (through the service kit). */
