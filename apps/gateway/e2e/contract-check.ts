@@ -1,5 +1,6 @@
 import {
   AccessOperations as K,
+  AnalyticsOperations as N,
   AssistantOperations as A,
   ConversationOperations as C,
   problemSchema,
@@ -56,6 +57,12 @@ export const CONTRACT_ROUTES: readonly (readonly [method: string, path: string, 
   ['POST', '/conversations/{id}/end', C.end],
   ['GET', '/conversations/{id}/summary', C.summary],
   ['POST', '/conversations/{id}/messages/{messageId}/feedback', C.rateMessage],
+  ['GET', '/assistants/{id}/metrics', N.metrics],
+  ['GET', '/assistants/{id}/usage', N.usage],
+  ['POST', '/assistants/compare', N.compare],
+  ['GET', '/assistants/{id}/health', N.health],
+  ['GET', '/assistants/summary', N.summary],
+  ['GET', '/analytics/lag', N.lag],
 ];
 
 const segments = (path: string) => path.split('/').filter(Boolean);

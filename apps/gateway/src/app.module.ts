@@ -8,13 +8,14 @@ import { AuthGuard } from './http/auth.guard';
 import { EventStreams } from './http/event-stream';
 import { ProblemFilter } from './http/problem.filter';
 import { routeController } from './http/route-table';
+import { analyticsRoutes } from './routes/analytics.routes';
 import { accessRoutes } from './routes/access.routes';
 import { assistantRoutes } from './routes/assistant.routes';
 import { conversationRoutes } from './routes/conversation.routes';
 import { promptRoutes } from './routes/prompt.routes';
 
 /** Every REST route of the platform, one table per context. */
-export const ROUTES = [...assistantRoutes, ...promptRoutes, ...conversationRoutes, ...accessRoutes];
+export const ROUTES = [...assistantRoutes, ...promptRoutes, ...conversationRoutes, ...accessRoutes, ...analyticsRoutes];
 
 export class AppModule {
   static forRoot(config: GatewayConfig) {

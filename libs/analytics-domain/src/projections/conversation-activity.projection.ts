@@ -5,6 +5,9 @@ import { emptyHourlyActivity, type ActivityKey, type HourlyActivity } from './ac
 
 // Conversations, messages by role, tokens in and out, response times, errors and ratings, per assistant and hour.
 
+// Sums of fractional milliseconds are rounded so that the order events are folded in never shows in the result.
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
 const key = (assistantId: string, at: string): ActivityKey => ({
   assistantId,
   hour: new Date(hourOf(at)).toISOString(),
@@ -61,7 +64,7 @@ export function evolveConversationActivity(
         messages: { ...d.messages, [m.role]: d.messages[m.role] + 1 },
         tokensInput: d.tokensInput + input,
         tokensOutput: d.tokensOutput + output,
-        responseTimeMsSum: d.responseTimeMsSum + (m.responseTimeMs ?? 0),
+        responseTimeMsSum: round6(d.responseTimeMsSum + (m.responseTimeMs ?? 0)),
         responseTimeCount: d.responseTimeCount + (timed ? 1 : 0),
         latency: timed ? addSample(d.latency, m.responseTimeMs!) : d.latency,
         errors: d.errors + (m.error ? 1 : 0),
