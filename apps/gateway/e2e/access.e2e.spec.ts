@@ -52,6 +52,16 @@ class Setup {
     await this.ok('PUT', `/api/v1/assistants/${a.id}`, { status: 'active' }, 200);
     return this.ok('POST', '/api/v1/conversations', { assistantId: a.id });
   };
+  /** An assistant analytics has seen (it learns of assistants from the bus, so this waits until it has). */
+  analysed = async () => {
+    const a = await this.assistant();
+    await waitFor(
+      async () => (await this.api('GET', `/api/v1/assistants/${a.id}/metrics`)).status === 200,
+      'analytics sees the assistant',
+      15_000,
+    );
+    return a;
+  };
   /** A conversation with an assistant message in it (what feedback rates). */
   answered = async () => {
     const c = await this.conversation();
@@ -134,6 +144,15 @@ const FIXTURES: Record<string, Fixture> = {
   getApiKey: async (s) => ({ path: `/api-keys/${(await s.key()).id}` }),
   revokeApiKey: async (s) => ({ path: `/api-keys/${(await s.key()).id}` }),
   listAuditEntries: async () => ({ path: '/audit' }),
+  getAssistantMetrics: async (s) => ({ path: `/assistants/${(await s.analysed()).id}/metrics` }),
+  getAssistantUsage: async (s) => ({ path: `/assistants/${(await s.analysed()).id}/usage?granularity=week` }),
+  getAssistantHealth: async (s) => ({ path: `/assistants/${(await s.analysed()).id}/health` }),
+  compareAssistants: async (s) => {
+    const [a, b] = await Promise.all([s.analysed(), s.analysed()]);
+    return { path: '/assistants/compare', body: { assistantIds: [a.id, b.id] } };
+  },
+  getAnalyticsSummary: async () => ({ path: '/assistants/summary' }),
+  getAnalyticsLag: async () => ({ path: '/analytics/lag' }),
 };
 
 interface DocumentedOperation {
