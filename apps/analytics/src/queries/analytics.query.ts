@@ -18,7 +18,7 @@ import {
 import { RpcOperation } from '@platform/service-kit';
 import { LagProbe } from '../lag/lag-probe';
 import { AnalyticsCalculator, type Assessed } from './analytics.calculator';
-import { AnalyticsAssistantNotFoundError } from './analytics.errors';
+import { AnalyticsAssistantNotFoundError, UnknownComparedAssistantsError } from './analytics.errors';
 import { AnalyticsReader } from './analytics.reader';
 
 const iso = (t: number) => new Date(t).toISOString();
@@ -79,7 +79,10 @@ export class AnalyticsQuery {
   @RpcOperation(Ops.compare)
   async compare({ body }: OperationInput<typeof Ops.compare>, meta: RequestMeta): Promise<AssistantComparisonDto> {
     const period = periodOf(body, Date.now());
-    const entries = await Promise.all(body.assistantIds.map((id) => this.visible(id, meta)));
+    const found = await this.reader.assistants(body.assistantIds);
+    const entries = found.filter((e) => canSee(meta ?? {}, e.ownerId));
+    const unknown = body.assistantIds.filter((id) => !entries.some((e) => e.assistantId === id));
+    if (unknown.length > 0) throw new UnknownComparedAssistantsError(unknown);
     const assessed = await this.calc.assess(entries, period);
     const all = body.assistantIds.map((id) => assessed.get(id)!);
     const ranked = [...all].sort(

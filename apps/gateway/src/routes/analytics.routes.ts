@@ -32,6 +32,9 @@ export const analyticsRoutes = [
     operation: A.compare,
     tag,
     summary: 'Compare 2 to 10 assistants: metrics, health, rank and the best per metric',
+    description:
+      'An assistant the caller cannot see, or that analytics does not know yet, is a 422 naming `assistantIds`.',
+    errors: [422],
     status: 200,
   }),
   route({
