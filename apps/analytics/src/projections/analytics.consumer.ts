@@ -1,5 +1,5 @@
 import type { ConsumerDefinition } from '@platform/service-kit';
-import { applyEvent } from './apply';
+import { applyEvent, applyEvents } from './apply';
 import { LIVE_TABLES } from './tables';
 
 /** The durable JetStream consumer (and processed_events key) that feeds every analytics read model. */
@@ -14,4 +14,9 @@ export const analyticsConsumer: ConsumerDefinition = {
   handler: async (event, sql) => {
     await applyEvent(sql, event, LIVE_TABLES);
   },
+  // Events that have arrived meanwhile are applied together: each row read and written once per batch.
+  batchHandler: async (events, sql) => {
+    await applyEvents(sql, events, LIVE_TABLES);
+  },
+  maxBatch: 500,
 };

@@ -53,6 +53,10 @@ export function tableDdl(t: TableSet): string {
 interface TableSpec {
   /** WHERE clause selecting one row by its key ($1, $2 …). */
   where: string;
+  /** Locks and reads the rows of many keys (arrays of each key column), in key order so writers never deadlock. */
+  selectMany(table: string): string;
+  /** The key of a row's doc, as the effects spell it. */
+  keyOf(doc: Record<string, unknown>): readonly string[];
   /** Upsert of one row: key and columns from the doc. */
   upsert(table: string): string;
   params(doc: Record<string, unknown>): unknown[];
@@ -61,6 +65,8 @@ interface TableSpec {
 export const TABLE_SPECS: Record<TableKind, TableSpec> = {
   assistant: {
     where: 'assistant_id = $1',
+    selectMany: (t) => `SELECT doc FROM ${t} WHERE assistant_id = ANY($1::text[]) ORDER BY assistant_id FOR UPDATE`,
+    keyOf: (d) => [d.assistantId as string],
     upsert: (t) =>
       `INSERT INTO ${t} (assistant_id, owner_id, status, type, doc) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (assistant_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, status = EXCLUDED.status,
@@ -69,6 +75,9 @@ export const TABLE_SPECS: Record<TableKind, TableSpec> = {
   },
   conversation: {
     where: 'conversation_id = $1',
+    selectMany: (t) =>
+      `SELECT doc FROM ${t} WHERE conversation_id = ANY($1::text[]) ORDER BY conversation_id FOR UPDATE`,
+    keyOf: (d) => [d.conversationId as string],
     upsert: (t) =>
       `INSERT INTO ${t} (conversation_id, assistant_id, started_at, ended_at, doc) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (conversation_id) DO UPDATE SET started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at,
@@ -77,6 +86,10 @@ export const TABLE_SPECS: Record<TableKind, TableSpec> = {
   },
   hourly: {
     where: 'assistant_id = $1 AND hour = $2',
+    selectMany: (t) =>
+      `SELECT doc FROM ${t} WHERE (assistant_id, hour) IN (SELECT * FROM unnest($1::text[], $2::timestamptz[]))
+       ORDER BY assistant_id, hour FOR UPDATE`,
+    keyOf: (d) => [d.assistantId as string, d.hour as string],
     upsert: (t) =>
       `INSERT INTO ${t} (assistant_id, hour, doc) VALUES ($1, $2, $3)
        ON CONFLICT (assistant_id, hour) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now()`,
