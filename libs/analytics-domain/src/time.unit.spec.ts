@@ -1,4 +1,4 @@
-import { bucketOf, bucketStarts, nextBucket, periodOf, previousPeriod } from './time';
+import { bucketOf, hourKeyOf, bucketStarts, nextBucket, periodOf, previousPeriod } from './time';
 
 const t = (iso: string) => Date.parse(iso);
 
@@ -10,6 +10,12 @@ describe('time buckets', () => {
     expect(new Date(bucketOf(at, 'week')).toISOString()).toBe('2026-03-02T00:00:00.000Z');
     expect(new Date(bucketOf(at, 'month')).toISOString()).toBe('2026-03-01T00:00:00.000Z');
     expect(new Date(nextBucket(t('2026-01-01T00:00:00Z'), 'month')).toISOString()).toBe('2026-02-01T00:00:00.000Z');
+  });
+
+  it('cuts the hour from a UTC timestamp, and parses any other', () => {
+    expect(hourKeyOf('2026-03-04T15:42:10.123Z')).toBe('2026-03-04T15:00:00.000Z');
+    expect(hourKeyOf('2026-03-04T15:42Z')).toBe('2026-03-04T15:00:00.000Z');
+    expect(hourKeyOf('2026-03-04T15:42:10+02:00')).toBe('2026-03-04T13:00:00.000Z');
   });
 
   it('lists every bucket overlapping a period, and stops past a limit', () => {

@@ -1,6 +1,6 @@
 import type { ConversationsEvent } from '@platform/contracts';
 import { addSample } from '../latency';
-import { hourOf } from '../time';
+import { hourKeyOf } from '../time';
 import { emptyHourlyActivity, type ActivityKey, type HourlyActivity } from './activity';
 
 // Conversations, messages by role, tokens in and out, response times, errors and ratings, per assistant and hour.
@@ -10,7 +10,7 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
 const key = (assistantId: string, at: string): ActivityKey => ({
   assistantId,
-  hour: new Date(hourOf(at)).toISOString(),
+  hour: hourKeyOf(at),
 });
 
 export function conversationActivityKeyOf(event: ConversationsEvent): ActivityKey | null {

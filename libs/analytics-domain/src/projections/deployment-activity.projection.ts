@@ -1,4 +1,4 @@
-import { hourOf } from '../time';
+import { hourKeyOf } from '../time';
 import { emptyHourlyActivity, type ActivityKey, type HourlyActivity } from './activity';
 
 // The deployments context's events, declared here by shape until its published contracts exist; only the fields
@@ -49,7 +49,7 @@ export type DeploymentEvent = DeploymentStarted | DeploymentStatusChanged | Depl
 
 export function deploymentActivityKeyOf(event: DeploymentEvent): ActivityKey | null {
   if (event.type === 'DeploymentScaled') return null; // scaling changes no figure analytics keeps
-  return { assistantId: event.data.assistantId, hour: new Date(hourOf(event.data.at)).toISOString() };
+  return { assistantId: event.data.assistantId, hour: hourKeyOf(event.data.at) };
 }
 
 /** Deployments total (every start: deploys, promotions and rollbacks), failures, rollbacks and promotions. */

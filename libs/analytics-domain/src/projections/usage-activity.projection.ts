@@ -1,12 +1,12 @@
 import type { AssistantsEvent } from '@platform/contracts';
-import { hourOf } from '../time';
+import { hourKeyOf } from '../time';
 import { emptyHourlyActivity, type ActivityKey, type HourlyActivity } from './activity';
 
 // Usage reported through the assistants API, counted apart from the usage analytics observes itself.
 
 export function usageActivityKeyOf(event: AssistantsEvent): ActivityKey | null {
   return event.type === 'AssistantUsageRecorded'
-    ? { assistantId: event.data.assistantId, hour: new Date(hourOf(event.data.at)).toISOString() }
+    ? { assistantId: event.data.assistantId, hour: hourKeyOf(event.data.at) }
     : null;
 }
 
