@@ -31,6 +31,7 @@ const boundaries = (tests) => {
         { sourceTag: 'scope:access', onlyDependOnLibsWithTags: ['scope:access', 'scope:shared'] },
         { sourceTag: 'scope:conversations', onlyDependOnLibsWithTags: ['scope:conversations', 'scope:shared'] },
         { sourceTag: 'scope:deployments', onlyDependOnLibsWithTags: ['scope:deployments', 'scope:shared'] },
+        { sourceTag: 'scope:analytics', onlyDependOnLibsWithTags: ['scope:analytics', 'scope:shared'] },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['*'] },
         // End-to-end tests drive the running apps over HTTP: test helpers and contracts, no app or infra code.
         { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', ...extra] },

@@ -3,7 +3,7 @@
 // the same figures go to tools/bench/results/latest.json. Needs `npm run build` and the local PostgreSQL and
 // NATS JetStream (`npm run bench` does both first).
 //
-//   node tools/bench/run.mjs [append] [feed] [relay] [gateway] [prompts] [conversations] [deployments] [dashboard] [peer]
+//   node tools/bench/run.mjs [append] [feed] [relay] [gateway] [prompts] [conversations] [deployments] [analytics] [dashboard] [peer]
 //                                   (default: all; "eventstore" = append + feed)
 //   BENCH_DURATION_S=10             measured seconds per phase (gateway: 1.5×), warm-ups scale with it
 //   BENCH_APPEND_WRITERS=32 BENCH_APPEND_POOL=40 BENCH_FEED_EVENTS=100000 BENCH_RELAY_RATE=200
@@ -14,6 +14,7 @@
 //
 // Each benchmark creates its own database (bench_<name>_<random>) and bus prefix, and removes both when it
 // ends, also on failure or Ctrl-C.
+import { analyticsBenchmark } from './benchmarks/analytics.mjs';
 import { appendBenchmark } from './benchmarks/append.mjs';
 import { conversationsBenchmark } from './benchmarks/conversations.mjs';
 import { deploymentsBenchmark } from './benchmarks/deployments.mjs';
@@ -36,6 +37,7 @@ const ALL = [
   conversationsBenchmark,
   deploymentsBenchmark,
   dashboardBenchmark,
+  analyticsBenchmark,
   peerBenchmark,
 ];
 const ALIASES = { eventstore: ['append', 'feed'], 'event-store': ['append', 'feed'], store: ['append', 'feed'] };

@@ -68,6 +68,16 @@ class Setup {
   };
   redeploy = (assistantId: string) =>
     this.ok('POST', `/api/v1/assistants/${assistantId}/deploy`, { environment: 'development' }, 201, this.admin);
+  /** An assistant analytics has seen (it learns of assistants from the bus, so this waits until it has). */
+  analysed = async () => {
+    const a = await this.assistant();
+    await waitFor(
+      async () => (await this.api('GET', `/api/v1/assistants/${a.id}/metrics`)).status === 200,
+      'analytics sees the assistant',
+      15_000,
+    );
+    return a;
+  };
   /** A conversation with an assistant message in it (what feedback rates). */
   answered = async () => {
     const c = await this.conversation();
@@ -174,6 +184,15 @@ const FIXTURES: Record<string, Fixture> = {
     path: `/assistants/${(await s.deployed()).a.id}/scale`,
     body: { environment: 'development', replicas: 2 },
   }),
+  getAssistantMetrics: async (s) => ({ path: `/assistants/${(await s.analysed()).id}/metrics` }),
+  getAssistantUsage: async (s) => ({ path: `/assistants/${(await s.analysed()).id}/usage?granularity=week` }),
+  getAssistantHealth: async (s) => ({ path: `/assistants/${(await s.analysed()).id}/health` }),
+  compareAssistants: async (s) => {
+    const [a, b] = await Promise.all([s.analysed(), s.analysed()]);
+    return { path: '/assistants/compare', body: { assistantIds: [a.id, b.id] } };
+  },
+  getAnalyticsSummary: async () => ({ path: '/assistants/summary' }),
+  getAnalyticsLag: async () => ({ path: '/analytics/lag' }),
 };
 
 interface DocumentedOperation {

@@ -1,5 +1,6 @@
 import {
   AccessOperations as K,
+  AnalyticsOperations as N,
   AssistantOperations as A,
   ConversationOperations as C,
   DeploymentOperations as D,
@@ -65,6 +66,12 @@ export const CONTRACT_ROUTES: readonly (readonly [method: string, path: string, 
   ['GET', '/assistants/{id}/deployment-status', D.status],
   ['POST', '/assistants/{id}/promote', D.promote],
   ['POST', '/assistants/{id}/scale', D.scale],
+  ['GET', '/assistants/{id}/metrics', N.metrics],
+  ['GET', '/assistants/{id}/usage', N.usage],
+  ['POST', '/assistants/compare', N.compare],
+  ['GET', '/assistants/{id}/health', N.health],
+  ['GET', '/assistants/summary', N.summary],
+  ['GET', '/analytics/lag', N.lag],
 ];
 
 const segments = (path: string) => path.split('/').filter(Boolean);

@@ -9,6 +9,7 @@ import { EventStreams } from './http/event-stream';
 import { ProblemFilter } from './http/problem.filter';
 import { LiveConnections, LiveEventsController } from './live/live-events.controller';
 import { routeController } from './http/route-table';
+import { analyticsRoutes } from './routes/analytics.routes';
 import { accessRoutes } from './routes/access.routes';
 import { assistantRoutes } from './routes/assistant.routes';
 import { conversationRoutes } from './routes/conversation.routes';
@@ -22,6 +23,7 @@ export const ROUTES = [
   ...conversationRoutes,
   ...accessRoutes,
   ...deploymentRoutes,
+  ...analyticsRoutes,
 ];
 
 export class AppModule {

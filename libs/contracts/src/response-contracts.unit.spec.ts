@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnalyticsOperations } from './analytics/analytics.operations';
 import { AssistantOperations } from './assistants/assistant.operations';
 import { ConversationOperations } from './conversations/conversation.operations';
 import { DeploymentOperations } from './deployments/deployment.operations';
@@ -12,6 +13,7 @@ const operations = {
   ...PromptOperations,
   ...ConversationOperations,
   ...DeploymentOperations,
+  ...Object.fromEntries(Object.entries(AnalyticsOperations).map(([k, op]) => [`analytics.${k}`, op])),
 };
 type JsonSchema = { [key: string]: unknown };
 

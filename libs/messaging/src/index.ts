@@ -64,8 +64,9 @@ export { migrateRelay, readRelayCheckpoint, relayMigrations, saveRelayCheckpoint
 
 export {
   IdempotentConsumer,
+  type BatchEventHandler,
   type ConsumerStats,
   type EventHandler,
   type IdempotentConsumerOptions,
 } from './consumer/idempotent-consumer';
-export { claimEvent, migrateProcessedEvents, processedEventsMigrations } from './consumer/processed-events';
+export { claimEvent, claimEvents, migrateProcessedEvents, processedEventsMigrations } from './consumer/processed-events';

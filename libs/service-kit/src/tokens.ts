@@ -1,5 +1,5 @@
 import type { InlineProjection, Migration, Upcaster } from '@platform/event-store';
-import type { EventHandler } from '@platform/messaging';
+import type { BatchEventHandler, EventHandler } from '@platform/messaging';
 
 /** A durable bus consumer the kit runs for the service (an IdempotentConsumer in the service's schema). */
 export interface ConsumerDefinition {
@@ -7,6 +7,9 @@ export interface ConsumerDefinition {
   name: string;
   /** Applies one event; its writes commit with the event's id, so a redelivery changes nothing. */
   handler: EventHandler;
+  /** Optional: applies a batch of delivered events in one transaction (see IdempotentConsumerOptions). */
+  batchHandler?: BatchEventHandler;
+  maxBatch?: number;
   /** Subjects to receive (eventFilter); default every domain event on the bus. */
   filterSubjects?: string[];
 }

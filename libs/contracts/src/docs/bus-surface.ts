@@ -2,6 +2,10 @@ import { AccessOperations } from '../access/access.operations';
 import { API_KEY_STREAM_CATEGORY } from '../access/access.patterns';
 import { accessEventContracts } from '../access/events/access-event-contracts';
 import { apiKeyEventContractMap } from '../access/events/api-key.events';
+import { AnalyticsOperations } from '../analytics/analytics.operations';
+import { ALERT_STREAM_CATEGORY } from '../analytics/analytics.patterns';
+import { alertEventContractMap } from '../analytics/events/alert.events';
+import { analyticsEventContracts } from '../analytics/events/analytics-event-contracts';
 import { AssistantOperations } from '../assistants/assistant.operations';
 import { ASSISTANT_STREAM_CATEGORY } from '../assistants/assistant.patterns';
 import { assistantEventContractMap } from '../assistants/events/assistant.events';
@@ -31,6 +35,7 @@ const CONTEXT_OPERATIONS: readonly Record<string, OperationContract>[] = [
   AccessOperations,
   ConversationOperations,
   DeploymentOperations,
+  AnalyticsOperations,
 ];
 
 const EVENT_REGISTRIES: readonly { types: readonly string[]; events: EventContractMap }[] = [
@@ -38,6 +43,7 @@ const EVENT_REGISTRIES: readonly { types: readonly string[]; events: EventContra
   accessEventContracts,
   conversationsEventContracts,
   deploymentsEventContracts,
+  analyticsEventContracts,
 ];
 
 /** The category of the aggregate streams whose events each map holds (the first token of their subjects). */
@@ -47,6 +53,7 @@ const EVENT_CATEGORIES: readonly (readonly [category: string, events: EventContr
   [API_KEY_STREAM_CATEGORY, apiKeyEventContractMap],
   [CONVERSATION_STREAM_CATEGORY, conversationEventContractMap],
   [DEPLOYMENT_STREAM_CATEGORY, deploymentEventContractMap],
+  [ALERT_STREAM_CATEGORY, alertEventContractMap],
 ];
 
 export interface BusOperation {

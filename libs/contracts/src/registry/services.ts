@@ -17,6 +17,7 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [
   { name: 'access', schema: 'access' },
   { name: 'conversations', schema: 'conversations' },
   { name: 'deployments', schema: 'deployments' },
+  { name: 'analytics', schema: 'analytics' },
 ];
 
 /** The readiness operation every service answers (through the service kit). */

@@ -156,4 +156,56 @@ describe('IdempotentConsumer', () => {
     expect(seen).toEqual(Array(26).fill('OrderPlaced'));
     expect(placed.stats.skipped).toBe(1);
   });
+
+  it('in batches: applies each event once in one transaction per batch, and retries a failed batch event by event', async () => {
+    const name = 'order-totals-batched';
+    await store.pool.query(`CREATE TABLE ${SCHEMA}.batched (type text PRIMARY KEY, events int NOT NULL)`);
+    const count = async (events: readonly BusEvent[], sql: SqlExecutor) => {
+      for (const e of events) {
+        await sql.query(
+          `INSERT INTO ${SCHEMA}.batched (type, events) VALUES ($1, 1)
+           ON CONFLICT (type) DO UPDATE SET events = batched.events + 1`,
+          [e.type],
+        );
+      }
+    };
+    let poisoned = true;
+    const batches: number[] = [];
+    const batched = new IdempotentConsumer({
+      nats: nc,
+      pool: store.pool,
+      schema: SCHEMA,
+      name,
+      nakDelayMs: 100,
+      logger: quiet,
+      maxBatch: 50,
+      batchHandler: async (events, sql) => {
+        batches.push(events.length);
+        await count(events, sql);
+        // One bad event fails its whole batch (rolled back); alone, it fails once more and comes back later.
+        if (poisoned && events.some((e) => e.id === appended[3].id)) throw new Error('batch hiccup');
+      },
+      handler: async (event, sql) => {
+        if (poisoned && event.id === appended[3].id) {
+          poisoned = false;
+          throw new Error('still failing');
+        }
+        await count([event], sql);
+      },
+    });
+    await batched.start();
+    try {
+      await waitFor(async () => (await batched.pending()) === 0 && batched.stats.failed === 1, 'caught up');
+    } finally {
+      await batched.stop();
+    }
+    const { rows } = await store.pool.query(`SELECT type, events FROM ${SCHEMA}.batched ORDER BY type`);
+    // 26 orders (52 events) and the re-published copy of the first one, skipped.
+    expect(rows).toEqual([
+      { type: 'OrderPlaced', events: 26 },
+      { type: 'OrderShipped', events: 26 },
+    ]);
+    expect(Math.max(...batches)).toBeGreaterThan(1);
+    expect(batched.stats.handled).toBe(52);
+  });
 });

@@ -35,3 +35,18 @@ export async function claimEvent(
   );
   return rowCount === 1;
 }
+
+/** Records several events for the consumer at once; answers the ids recorded now (not applied before). */
+export async function claimEvents(
+  sql: SqlExecutor,
+  schema: string,
+  consumer: string,
+  eventIds: readonly string[],
+): Promise<Set<string>> {
+  const { rows } = await sql.query<{ event_id: string }>(
+    `INSERT INTO "${assertSchemaName(schema)}".processed_events (consumer, event_id)
+     SELECT $1, unnest($2::uuid[]) ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+    [consumer, eventIds],
+  );
+  return new Set(rows.map((r) => r.event_id));
+}

@@ -25,13 +25,15 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     const definitions = this.service.consumers ?? [];
     if (definitions.length === 0) return;
     this.nats = await connectNats({ name: `${this.service.name}-consumers` });
-    for (const { name, handler, filterSubjects } of definitions) {
+    for (const { name, handler, batchHandler, maxBatch, filterSubjects } of definitions) {
       const consumer = new IdempotentConsumer({
         nats: this.nats,
         pool: this.pool,
         schema: this.service.schema,
         name,
         handler,
+        batchHandler,
+        maxBatch,
         filterSubjects,
         logger: new Logger(`Consumer(${name})`),
       });

@@ -1,0 +1,98 @@
+// The analytics read models. Each is a table of docs folded by the domain's evolve functions, plus the columns
+// queries filter on. A rebuild fills a second set (suffix `_next`) and swaps it in; names come from here only.
+
+export type TableKind = 'assistant' | 'conversation' | 'hourly';
+
+export interface TableSet {
+  assistant: string;
+  conversation: string;
+  hourly: string;
+}
+
+export const LIVE_TABLES: TableSet = {
+  assistant: 'analytics_assistant',
+  conversation: 'analytics_conversation',
+  hourly: 'analytics_hourly',
+};
+
+export const NEXT_TABLES: TableSet = {
+  assistant: 'analytics_assistant_next',
+  conversation: 'analytics_conversation_next',
+  hourly: 'analytics_hourly_next',
+};
+
+/** DDL of a table set. Index and key names are left to PostgreSQL, so a swapped-in set never clashes with the next. */
+export function tableDdl(t: TableSet): string {
+  return `
+    CREATE TABLE IF NOT EXISTS ${t.assistant} (
+      assistant_id text PRIMARY KEY,
+      owner_id text NOT NULL,
+      status text NOT NULL,
+      type text NOT NULL,
+      doc jsonb NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS ${t.assistant}_owner ON ${t.assistant} (owner_id);
+    CREATE TABLE IF NOT EXISTS ${t.conversation} (
+      conversation_id text PRIMARY KEY,
+      assistant_id text NOT NULL,
+      started_at timestamptz,
+      ended_at timestamptz,
+      doc jsonb NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS ${t.conversation}_assistant ON ${t.conversation} (assistant_id, started_at);
+    CREATE TABLE IF NOT EXISTS ${t.hourly} (
+      assistant_id text NOT NULL,
+      hour timestamptz NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      doc jsonb NOT NULL,
+      PRIMARY KEY (assistant_id, hour)
+    );
+    CREATE INDEX IF NOT EXISTS ${t.hourly}_updated ON ${t.hourly} (updated_at);`;
+}
+
+interface TableSpec {
+  /** WHERE clause selecting one row by its key ($1, $2 …). */
+  where: string;
+  /** Locks and reads the rows of many keys (arrays of each key column), in key order so writers never deadlock. */
+  selectMany(table: string): string;
+  /** The key of a row's doc, as the effects spell it. */
+  keyOf(doc: Record<string, unknown>): readonly string[];
+  /** Upsert of one row: key and columns from the doc. */
+  upsert(table: string): string;
+  params(doc: Record<string, unknown>): unknown[];
+}
+
+export const TABLE_SPECS: Record<TableKind, TableSpec> = {
+  assistant: {
+    where: 'assistant_id = $1',
+    selectMany: (t) => `SELECT doc FROM ${t} WHERE assistant_id = ANY($1::text[]) ORDER BY assistant_id FOR UPDATE`,
+    keyOf: (d) => [d.assistantId as string],
+    upsert: (t) =>
+      `INSERT INTO ${t} (assistant_id, owner_id, status, type, doc) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (assistant_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, status = EXCLUDED.status,
+         type = EXCLUDED.type, doc = EXCLUDED.doc`,
+    params: (d) => [d.assistantId, d.ownerId, d.status, d.type, JSON.stringify(d)],
+  },
+  conversation: {
+    where: 'conversation_id = $1',
+    selectMany: (t) =>
+      `SELECT doc FROM ${t} WHERE conversation_id = ANY($1::text[]) ORDER BY conversation_id FOR UPDATE`,
+    keyOf: (d) => [d.conversationId as string],
+    upsert: (t) =>
+      `INSERT INTO ${t} (conversation_id, assistant_id, started_at, ended_at, doc) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (conversation_id) DO UPDATE SET started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at,
+         doc = EXCLUDED.doc`,
+    params: (d) => [d.conversationId, d.assistantId, d.startedAt, d.endedAt, JSON.stringify(d)],
+  },
+  hourly: {
+    where: 'assistant_id = $1 AND hour = $2',
+    selectMany: (t) =>
+      `SELECT doc FROM ${t} WHERE (assistant_id, hour) IN (SELECT * FROM unnest($1::text[], $2::timestamptz[]))
+       ORDER BY assistant_id, hour FOR UPDATE`,
+    keyOf: (d) => [d.assistantId as string, d.hour as string],
+    upsert: (t) =>
+      `INSERT INTO ${t} (assistant_id, hour, doc) VALUES ($1, $2, $3)
+       ON CONFLICT (assistant_id, hour) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now()`,
+    params: (d) => [d.assistantId, d.hour, JSON.stringify(d)],
+  },
+};

@@ -1,0 +1,204 @@
+import { assertSchemaName, runMigrations } from '@platform/event-store';
+import { migrateProcessedEvents, type BusEvent } from '@platform/messaging';
+import { Pool, type PoolClient } from 'pg';
+import { ANALYTICS_CONSUMER } from '../projections/analytics.consumer';
+import { analyticsMigrations } from '../projections/analytics.migrations';
+import { BatchProjector, PROJECTION_LOCK } from '../projections/apply';
+import { LIVE_TABLES, NEXT_TABLES, tableDdl, type TableKind } from '../projections/tables';
+
+export interface RebuildProgress {
+  done: number;
+  total: number;
+  eventsPerSecond: number;
+}
+
+export interface RebuildOptions {
+  databaseUrl: string;
+  /** The analytics schema (read models, processed_events). */
+  schema: string;
+  /** Schemas whose event stores are replayed. */
+  sources: readonly string[];
+  onProgress?: (p: RebuildProgress) => void;
+  batchSize?: number;
+}
+
+export interface RebuildResult {
+  events: number;
+  ms: number;
+  eventsPerSecond: number;
+}
+
+interface EventRow {
+  id: string;
+  stream_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  revision: number;
+  position: string;
+  transaction_id: string;
+}
+
+// Metadata is not read by any projection: leaving it out halves what is sent and parsed.
+const COLUMNS = 'id, stream_id, type, schema_version, data, revision, position, transaction_id::text';
+const toBusEvent = (r: EventRow): BusEvent => ({
+  id: r.id,
+  streamId: r.stream_id,
+  type: r.type,
+  schemaVersion: r.schema_version,
+  data: r.data,
+  metadata: {} as BusEvent['metadata'],
+  revision: r.revision,
+  position: Number(r.position),
+});
+
+/**
+ * Replays every source event store into fresh tables (`*_next`) while the live ones keep serving, then swaps them
+ * in one short transaction that holds the projection lock (live consumers wait, readers do not see a gap):
+ *
+ * 1. In one snapshot, every event of every source, folded in memory by the same effects the consumer applies,
+ *    written to the fresh tables. The snapshot's xmin X splits the feed: every transaction below X was complete.
+ * 2. Under the lock: the events of transactions ≥ X not seen yet (they committed meanwhile) are applied too; every
+ *    event applied is recorded in processed_events, so the consumer skips what the rebuild already counted and
+ *    still applies whatever commits later; the tables are swapped.
+ */
+export async function rebuildAnalytics(options: RebuildOptions): Promise<RebuildResult> {
+  const schema = assertSchemaName(options.schema);
+  const pool = new Pool({ connectionString: options.databaseUrl, max: 3, options: `-c search_path="${schema}"` });
+  const started = Date.now();
+  try {
+    await runMigrations(pool, schema, analyticsMigrations);
+    await migrateProcessedEvents(pool, schema);
+    const sources = await existingSources(pool, options.sources);
+    const projector = new BatchProjector();
+    await pool.query(
+      Object.values(NEXT_TABLES)
+        .map((t) => `DROP TABLE IF EXISTS ${t};`)
+        .join('') + tableDdl(NEXT_TABLES),
+    );
+
+    const reader = await pool.connect();
+    let xmin: string;
+    const seenLate = new Set<string>();
+    let done = 0;
+    try {
+      await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      xmin = (await reader.query<{ x: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')).rows[0].x;
+      let total = 0;
+      for (const s of sources)
+        total += Number((await reader.query(`SELECT count(*) AS n FROM "${s}".events`)).rows[0].n);
+      const report = () =>
+        options.onProgress?.({
+          done,
+          total,
+          eventsPerSecond: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)),
+        });
+      for (const s of sources) {
+        await reader.query(
+          `DECLARE replay NO SCROLL CURSOR FOR SELECT ${COLUMNS} FROM "${s}".events ORDER BY transaction_id, position`,
+        );
+        const fetch = () => reader.query<EventRow>(`FETCH ${options.batchSize ?? 5_000} FROM replay`);
+        // The next batch is read while this one is folded: PostgreSQL and the fold each get a core.
+        let pending = fetch();
+        for (;;) {
+          const { rows } = await pending;
+          if (rows.length === 0) break;
+          pending = fetch();
+          for (const r of rows) {
+            projector.apply(toBusEvent(r));
+            if (BigInt(r.transaction_id) >= BigInt(xmin)) seenLate.add(r.id);
+          }
+          done += rows.length;
+          report();
+          if (done % 100_000 < rows.length) await projector.flush(pool, NEXT_TABLES);
+        }
+        await reader.query('CLOSE replay');
+      }
+      await reader.query('COMMIT');
+    } catch (err) {
+      await reader.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      reader.release();
+    }
+    await projector.flush(pool, NEXT_TABLES);
+    done += await swap(pool, schema, sources, projector, xmin, seenLate);
+    const ms = Date.now() - started;
+    return { events: done, ms, eventsPerSecond: Math.round(done / Math.max(0.001, ms / 1000)) };
+  } finally {
+    await pool.end();
+  }
+}
+
+async function existingSources(pool: Pool, sources: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const s of sources) {
+    const { rows } = await pool.query('SELECT to_regclass($1) AS t', [`"${assertSchemaName(s)}".events`]);
+    if (rows[0].t) out.push(s);
+  }
+  return out;
+}
+
+async function swap(
+  pool: Pool,
+  schema: string,
+  sources: readonly string[],
+  projector: BatchProjector,
+  xmin: string,
+  seenLate: Set<string>,
+): Promise<number> {
+  const client: PoolClient = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PROJECTION_LOCK]);
+    // No consumer commits from here on: what is committed now is all the live tables can have seen.
+    const late: string[] = [];
+    let caughtUp = 0;
+    for (const s of sources) {
+      const { rows } = await client.query<EventRow>(
+        `SELECT ${COLUMNS} FROM "${s}".events WHERE transaction_id >= $1::xid8 ORDER BY transaction_id, position`,
+        [xmin],
+      );
+      for (const r of rows) {
+        late.push(r.id);
+        if (seenLate.has(r.id)) continue;
+        projector.apply(toBusEvent(r));
+        caughtUp += 1;
+      }
+    }
+    await projector.flush(client, NEXT_TABLES);
+    const processed = `"${schema}".processed_events`;
+    for (const s of sources) {
+      await client.query(
+        `INSERT INTO ${processed} (consumer, event_id) SELECT $1, id FROM "${s}".events WHERE transaction_id < $2::xid8
+         ON CONFLICT DO NOTHING`,
+        [ANALYTICS_CONSUMER, xmin],
+      );
+    }
+    await client.query(
+      `INSERT INTO ${processed} (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [ANALYTICS_CONSUMER, late],
+    );
+    for (const kind of Object.keys(LIVE_TABLES) as TableKind[]) {
+      const live = LIVE_TABLES[kind];
+      const next = NEXT_TABLES[kind];
+      await client.query(`DROP TABLE ${live}`);
+      await client.query(`ALTER TABLE ${next} RENAME TO ${live}`);
+      const { rows } = await client.query<{ indexname: string }>(
+        'SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = $2',
+        [schema, live],
+      );
+      for (const { indexname } of rows) {
+        if (indexname.startsWith(next))
+          await client.query(`ALTER INDEX "${indexname}" RENAME TO "${live}${indexname.slice(next.length)}"`);
+      }
+    }
+    await client.query('COMMIT');
+    return caughtUp;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
