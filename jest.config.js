@@ -10,8 +10,9 @@ const base = {
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
-  // Jest ignores testTimeout inside a project; real-service tests need more than the 5 s default.
-  testTimeout: 60000,
+  // Jest ignores testTimeout inside a project; real-service tests need more than the 5 s default, and a hook that
+  // starts the whole platform (six processes on two cores) needs more than a minute when the machine is busy.
+  testTimeout: 120000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.unit.spec.ts'] },
     { ...base, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int.spec.ts'] },
