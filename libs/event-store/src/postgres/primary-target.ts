@@ -56,6 +56,9 @@ function explicitConfig(url: string): ClientConfig {
 }
 
 const PROBE_TIMEOUT_MS = 2000;
+// libpq's read-write test: a standby is in recovery, and a just-promoted node may still refuse writes
+// (pg_auto_failover keeps it read-only until the old primary's demotion timeout has passed).
+const READ_ONLY_QUERY = "SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on' AS standby";
 const PROBE_INTERVAL_MS = 250;
 
 /** Which of several hosts takes writes now; the pool's options follow it. */
@@ -103,7 +106,7 @@ export class PrimaryTarget {
     }
     const verify = (client: Client, done: (err?: Error) => void) => {
       if (!this.parsed.needsPrimary) return done();
-      client.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby').then(({ rows }) => {
+      client.query<{ standby: boolean }>(READ_ONLY_QUERY).then(({ rows }) => {
         if (!rows[0]?.standby) return done();
         this.suspect();
         done(new Error('connected to a standby, not the primary'));
@@ -163,7 +166,7 @@ export class PrimaryTarget {
     try {
       await client.connect();
       if (!this.parsed.needsPrimary) return true;
-      const { rows } = await client.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
+      const { rows } = await client.query<{ standby: boolean }>(READ_ONLY_QUERY);
       return rows[0]?.standby === false;
     } catch {
       return false;
