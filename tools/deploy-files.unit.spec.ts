@@ -177,10 +177,7 @@ describe('docker-compose.yml', () => {
 });
 
 describe('k8s/', () => {
-  // k8s/cluster/ is an overlay of these files, checked on its own below.
-  const files = yamlFiles(join(ROOT, 'k8s'))
-    .filter((f) => !f.startsWith('cluster/'))
-    .sort();
+  const files = yamlFiles(join(ROOT, 'k8s')).sort();
   const docs = files.flatMap((file) =>
     parseAllDocuments(read(`k8s/${file}`)).map((doc) => ({
       file,
@@ -411,19 +408,19 @@ describe('k8s/', () => {
   });
 });
 
-describe('k8s/cluster/ (the overlay for a cluster that survives losing a node)', () => {
-  const dir = 'k8s/cluster';
+describe('k8s-cluster/ (the overlay of k8s/ for a cluster that survives losing a node)', () => {
+  const dir = 'k8s-cluster';
   const kustomization = obj(parse(read(`${dir}/kustomization.yaml`)));
   const docsOf = (file: string) => parseAllDocuments(read(`${dir}/${file}`)).map((d) => obj(d.toJS()));
   const files = readdirSync(join(ROOT, dir)).filter((f) => /\.ya?ml$/.test(f) && f !== 'kustomization.yaml');
   const patchFiles = arr(kustomization.patches).map((p) => String(obj(p).path));
   const resources = arr(kustomization.resources).map(String);
-  const manifests = resources.filter((r) => r !== '../').flatMap(docsOf);
+  const manifests = resources.filter((r) => r !== '../k8s').flatMap(docsOf);
   const find = (kind: string, name: string) => manifests.find((m) => m.kind === kind && obj(m.metadata).name === name);
 
   it('builds on k8s/ and lists every file of its folder as a resource or a patch', () => {
-    expect(resources).toContain('../');
-    expect([...resources.filter((r) => r !== '../'), ...patchFiles].sort()).toEqual(files.sort());
+    expect(resources).toContain('../k8s');
+    expect([...resources.filter((r) => r !== '../k8s'), ...patchFiles].sort()).toEqual(files.sort());
     expect(kustomization.namespace).toBe('platform');
   });
 
@@ -444,7 +441,7 @@ describe('k8s/cluster/ (the overlay for a cluster that survives losing a node)',
   });
 
   it('replaces the single PostgreSQL with a CloudNativePG Cluster with a synchronous replica', () => {
-    const removed = docsOf('single-postgres-removed.yaml');
+    const removed = ['postgres-statefulset-removed.yaml', 'postgres-service-removed.yaml'].flatMap(docsOf);
     expect(removed.map((d) => [d.$patch, d.kind, obj(d.metadata).name])).toEqual([
       ['delete', 'StatefulSet', 'postgres'],
       ['delete', 'Service', 'postgres'],
