@@ -80,7 +80,10 @@ function launchApp(key) {
   const child = spawnApp(p.app, {
     env: p.env,
     detached: true,
-    onOutput: (_, chunk) => output.set(key, ((output.get(key) ?? '') + chunk).slice(-32 * 1024)),
+    onOutput: (_, chunk) => {
+      output.set(key, ((output.get(key) ?? '') + chunk).slice(-32 * 1024));
+      fs.appendFileSync(path.join(dir, `${key.replace('#', '-')}.log`), chunk);
+    },
   });
   child.once('exit', (code, signal) => {
     if (!p.expectExit && p.child === child) log(`${key} exited on its own (${signal ?? code})`);

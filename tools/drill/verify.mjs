@@ -72,17 +72,25 @@ export async function verifyStream({ services, databaseUrl, jsm, streamName, que
     await new Promise((r) => setTimeout(r, 500));
     info = await jsm.streams.info(streamName);
   }
+  const unread = [];
   log(`stream has ${info.state.messages} messages, the store ${stored.length} events; reading the stream ...`);
-  const onStream = new Array(Math.max(0, info.state.last_seq - info.state.first_seq + 1));
+  const size = info.state.messages > 0 ? info.state.last_seq - info.state.first_seq + 1 : 0;
+  const onStream = Array.from({ length: size });
   await inParallel(
     onStream.map((_, i) => info.state.first_seq + i),
     async (seq) => {
-      const msg = await jsm.streams.getMessage(streamName, { seq }).catch(() => undefined);
-      if (msg) onStream[seq - info.state.first_seq] = JSON.parse(new TextDecoder().decode(msg.data));
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const msg = await jsm.streams
+          .getMessage(streamName, { seq })
+          .catch((err) => (attempt === 3 && unread.push(seq), err));
+        if (msg instanceof Error) continue;
+        onStream[seq - info.state.first_seq] = JSON.parse(new TextDecoder().decode(msg.data));
+        break;
+      }
     },
   );
   const events = onStream.filter(Boolean);
-  const problems = [];
+  const problems = unread.length ? [`${unread.length} stream messages could not be read (e.g. seq ${unread[0]})`] : [];
   const count = new Map();
   for (const e of events) count.set(e.id, (count.get(e.id) ?? 0) + 1);
   const storedIds = new Set(stored.map((e) => e.id));
