@@ -11,7 +11,8 @@ const CONFIG_MAP = 'platform-config';
 const SECRET = 'platform-secrets';
 
 type Obj = Record<string, unknown>;
-const obj = (value: unknown): Obj => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {});
+const obj = (value: unknown): Obj =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : {};
 const arr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
@@ -166,7 +167,11 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes the gateway on 3000 and hands it the admin token', () => {
-    expect(arr(obj(services[EDGE]).ports).map(String).some((p) => p.endsWith(':3000'))).toBe(true);
+    expect(
+      arr(obj(services[EDGE]).ports)
+        .map(String)
+        .some((p) => p.endsWith(':3000')),
+    ).toBe(true);
     expect(Object.keys(env(EDGE))).toContain('ADMIN_TOKEN');
   });
 });
@@ -174,7 +179,11 @@ describe('docker-compose.yml', () => {
 describe('k8s/', () => {
   const files = yamlFiles(join(ROOT, 'k8s')).sort();
   const docs = files.flatMap((file) =>
-    parseAllDocuments(read(`k8s/${file}`)).map((doc) => ({ file, errors: doc.errors.map(String), value: obj(doc.toJS()) })),
+    parseAllDocuments(read(`k8s/${file}`)).map((doc) => ({
+      file,
+      errors: doc.errors.map(String),
+      value: obj(doc.toJS()),
+    })),
   );
   const manifests = docs.filter((d) => d.value.kind && d.value.kind !== 'Kustomization').map((d) => d.value);
   const find = (kind: string, name: string) => manifests.find((m) => m.kind === kind && obj(m.metadata).name === name);
@@ -188,7 +197,9 @@ describe('k8s/', () => {
   });
 
   it('lists every manifest file in kustomization.yaml, and nothing that does not exist', () => {
-    const resources = arr(obj(parse(read('k8s/kustomization.yaml'))).resources).map(String).sort();
+    const resources = arr(obj(parse(read('k8s/kustomization.yaml'))).resources)
+      .map(String)
+      .sort();
     expect(resources).toEqual(files.filter((f) => f !== 'kustomization.yaml'));
   });
 
@@ -199,7 +210,9 @@ describe('k8s/', () => {
   const workloadNames = workloads.map((w) => `${w.kind}/${obj(w.metadata).name}`);
 
   it('configures the apps with a ConfigMap and a placeholder Secret', () => {
-    expect(Object.keys(obj(obj(find('ConfigMap', CONFIG_MAP)).data))).toEqual(expect.arrayContaining(['NATS_URL', 'DATABASE_URL', 'BUS_PREFIX']));
+    expect(Object.keys(obj(obj(find('ConfigMap', CONFIG_MAP)).data))).toEqual(
+      expect.arrayContaining(['NATS_URL', 'DATABASE_URL', 'BUS_PREFIX']),
+    );
     expect(obj(obj(find('Secret', SECRET)).stringData).ADMIN_TOKEN).toBeTruthy();
   });
 
@@ -231,17 +244,25 @@ describe('k8s/', () => {
     expect(args).toContain('--config');
     const configPath = args[args.indexOf('--config') + 1];
     // The config file comes from kustomization.yaml's configMapGenerator, mounted as a directory.
-    const mount = arr(nats.volumeMounts).map(obj).find((m) => configPath.startsWith(`${m.mountPath}/`));
-    const volume = arr(pod.volumes).map(obj).find((v) => v.name === mount?.name);
+    const mount = arr(nats.volumeMounts)
+      .map(obj)
+      .find((m) => configPath.startsWith(`${m.mountPath}/`));
+    const volume = arr(pod.volumes)
+      .map(obj)
+      .find((v) => v.name === mount?.name);
     const generator = arr(kustomization.configMapGenerator)
       .map(obj)
       .find((g) => g.name === obj(volume?.configMap).name);
-    const file = arr(generator?.files).map(String).find((f) => f.split('=')[0] === configPath.split('/').pop());
+    const file = arr(generator?.files)
+      .map(String)
+      .find((f) => f.split('=')[0] === configPath.split('/').pop());
     expect(file).toBeDefined();
     const jetstream = natsJetStream(read(`k8s/${file!.split('=').pop()}`));
     expect(jetstream.enabled).toBe(true);
 
-    const dataMount = arr(nats.volumeMounts).map(obj).find((m) => m.mountPath === jetstream.storeDir);
+    const dataMount = arr(nats.volumeMounts)
+      .map(obj)
+      .find((m) => m.mountPath === jetstream.storeDir);
     const claim = arr(obj(statefulSet.spec).volumeClaimTemplates)
       .map(obj)
       .find((c) => obj(c.metadata).name === dataMount?.name);
@@ -296,9 +317,15 @@ describe('k8s/', () => {
 
     it.each(containerNames)('gives container %s a writable emptyDir at /tmp', (name) => {
       const container = containersOf(pod).find((c) => c.name === name)!;
-      const mount = arr(container.volumeMounts).map(obj).find((m) => m.mountPath === '/tmp');
+      const mount = arr(container.volumeMounts)
+        .map(obj)
+        .find((m) => m.mountPath === '/tmp');
       expect(mount?.readOnly).not.toBe(true);
-      expect(arr(pod.volumes).map(obj).find((v) => v.name === mount?.name)?.emptyDir).toBeDefined();
+      expect(
+        arr(pod.volumes)
+          .map(obj)
+          .find((v) => v.name === mount?.name)?.emptyDir,
+      ).toBeDefined();
     });
   });
 
@@ -310,7 +337,8 @@ describe('k8s/', () => {
     const envValue = (name: string) => env.find((e) => e.name === name);
     const ports = arr(container.ports).map(obj);
     const probe = (kind: string) => obj(obj(container[kind]).httpGet);
-    const portNumber = (port: unknown) => (typeof port === 'number' ? port : ports.find((p) => p.name === port)?.containerPort);
+    const portNumber = (port: unknown) =>
+      typeof port === 'number' ? port : ports.find((p) => p.name === port)?.containerPort;
 
     it('has a Deployment running the project image as this app', () => {
       expect(container.image).toBe(APP_IMAGE);
@@ -329,8 +357,14 @@ describe('k8s/', () => {
 
     if (app === EDGE) {
       it('can write its .platform state (on an emptyDir, the root filesystem being read-only)', () => {
-        const mount = arr(container.volumeMounts).map(obj).find((m) => m.mountPath === '/app/.platform');
-        expect(arr(pod.volumes).map(obj).find((v) => v.name === mount?.name)?.emptyDir).toBeDefined();
+        const mount = arr(container.volumeMounts)
+          .map(obj)
+          .find((m) => m.mountPath === '/app/.platform');
+        expect(
+          arr(pod.volumes)
+            .map(obj)
+            .find((v) => v.name === mount?.name)?.emptyDir,
+        ).toBeDefined();
       });
     }
 
@@ -357,7 +391,9 @@ describe('k8s/', () => {
 
     it('sets resource requests and limits', () => {
       const resources = obj(container.resources);
-      expect(obj(resources.requests)).toEqual(expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }));
+      expect(obj(resources.requests)).toEqual(
+        expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }),
+      );
       expect(obj(resources.limits).memory).toBeTruthy();
     });
 
@@ -368,6 +404,80 @@ describe('k8s/', () => {
       expect(podLabels).toMatchObject(obj(spec.selector));
       const targets = arr(spec.ports).map((p) => portNumber(obj(p).targetPort));
       expect(targets).toContain(portNumber(probe('readinessProbe').port));
+    });
+  });
+});
+
+describe('k8s-cluster/ (the overlay of k8s/ for a cluster that survives losing a node)', () => {
+  const dir = 'k8s-cluster';
+  const kustomization = obj(parse(read(`${dir}/kustomization.yaml`)));
+  const docsOf = (file: string) => parseAllDocuments(read(`${dir}/${file}`)).map((d) => obj(d.toJS()));
+  const files = readdirSync(join(ROOT, dir)).filter((f) => /\.ya?ml$/.test(f) && f !== 'kustomization.yaml');
+  const patchFiles = arr(kustomization.patches).map((p) => String(obj(p).path));
+  const resources = arr(kustomization.resources).map(String);
+  const manifests = resources.filter((r) => r !== '../k8s').flatMap(docsOf);
+  const find = (kind: string, name: string) => manifests.find((m) => m.kind === kind && obj(m.metadata).name === name);
+
+  it('builds on k8s/ and lists every file of its folder as a resource or a patch', () => {
+    expect(resources).toContain('../k8s');
+    expect([...resources.filter((r) => r !== '../k8s'), ...patchFiles].sort()).toEqual(files.sort());
+    expect(kustomization.namespace).toBe('platform');
+  });
+
+  it('runs NATS as 3 routed JetStream servers with the event stream on all three', () => {
+    const nats = docsOf('nats-patch.yaml').find((d) => d.kind === 'StatefulSet');
+    expect(obj(nats?.spec).replicas).toBe(3);
+    const generator = arr(kustomization.configMapGenerator)
+      .map(obj)
+      .find((g) => g.name === 'nats-config');
+    expect(generator?.behavior).toBe('replace');
+    const conf = read(`${dir}/nats.conf`);
+    expect(natsJetStream(conf).enabled).toBe(true);
+    expect(conf).toMatch(/^server_name: \$POD_NAME$/m);
+    for (const i of [0, 1, 2]) expect(conf).toContain(`nats://nats-${i}.nats:6222`);
+    const config = obj(docsOf('config-patch.yaml')[0].data);
+    expect(config.EVENT_STREAM_REPLICAS).toBe('3');
+    expect(String(config.NATS_URL).split(',')).toHaveLength(3);
+  });
+
+  it('replaces the single PostgreSQL with a CloudNativePG Cluster with a synchronous replica', () => {
+    const removed = ['postgres-statefulset-removed.yaml', 'postgres-service-removed.yaml'].flatMap(docsOf);
+    expect(removed.map((d) => [d.$patch, d.kind, obj(d.metadata).name])).toEqual([
+      ['delete', 'StatefulSet', 'postgres'],
+      ['delete', 'Service', 'postgres'],
+    ]);
+    const cluster = obj(find('Cluster', 'postgres'));
+    expect(cluster.apiVersion).toBe('postgresql.cnpg.io/v1');
+    expect(obj(cluster.spec).instances).toBeGreaterThanOrEqual(2);
+    expect(obj(cluster.spec).minSyncReplicas).toBeGreaterThanOrEqual(1);
+    expect(pinned(String(obj(cluster.spec).imageName))).toBe(true);
+    expect(obj(obj(obj(cluster.spec).bootstrap).initdb).database).toBe('platform');
+  });
+
+  it("gives every app DATABASE_URL from the operator's Secret and two pods", () => {
+    const patch = arr(parse(read(`${dir}/apps-patch.yaml`))).map(obj);
+    expect(patch).toContainEqual({ op: 'replace', path: '/spec/replicas', value: 2 });
+    const env = obj(patch.find((p) => p.path === '/spec/template/spec/containers/0/env/-')?.value);
+    expect(env.name).toBe('DATABASE_URL');
+    expect(obj(obj(env.valueFrom).secretKeyRef)).toEqual({ name: 'postgres-app', key: 'uri' });
+    const target = obj(
+      arr(kustomization.patches)
+        .map(obj)
+        .find((p) => p.path === 'apps-patch.yaml')?.target,
+    );
+    expect(target).toEqual({ kind: 'Deployment', labelSelector: 'app.kubernetes.io/part-of=assistant-platform' });
+  });
+
+  describe.each(apps)('%s', (app) => {
+    it('has a PodDisruptionBudget keeping one pod and an HPA of at least two on its Deployment', () => {
+      const pdb = obj(find('PodDisruptionBudget', app));
+      expect(obj(pdb.spec).minAvailable).toBe(1);
+      expect(obj(obj(obj(pdb.spec).selector).matchLabels)['app.kubernetes.io/name']).toBe(app);
+      const hpa = obj(find('HorizontalPodAutoscaler', app));
+      expect(hpa.apiVersion).toBe('autoscaling/v2');
+      expect(obj(hpa.spec).scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: app });
+      expect(obj(hpa.spec).minReplicas).toBeGreaterThanOrEqual(2);
+      expect(Number(obj(hpa.spec).maxReplicas)).toBeGreaterThan(Number(obj(hpa.spec).minReplicas));
     });
   });
 });

@@ -14,3 +14,4 @@ export { WakeSignal, type Wake } from './subscriptions/wake-signal';
 export { rebuildProjections } from './projections/rebuild';
 export { isConnectionError, isUniqueViolation, uniqueViolationValue } from './postgres/pg-errors';
 export { readInstallationId } from './postgres/installation';
+export { connectClient, parseHosts, PrimaryTarget, type HostPort, type ParsedHosts } from './postgres/primary-target';

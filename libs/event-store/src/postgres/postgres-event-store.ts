@@ -20,6 +20,7 @@ import { assertSchemaName, storeTables, type StoreTables } from './identifiers';
 import { eventStoreMigrations, runMigrations } from './migrations';
 import { isDeadlock, toUnavailable } from './pg-errors';
 import { EVENT_COLUMNS, toStoredEvent, tupleToStoredEvent, type EventRow, type EventTuple } from './rows';
+import { PrimaryTarget } from './primary-target';
 import { hasParameters, withConnection, withDeferredTransaction } from './session';
 import { UpcasterChain } from './upcasting';
 
@@ -61,6 +62,8 @@ export class PostgresEventStore implements EventStore {
   readonly tables: StoreTables;
   private readonly ctx: AppendSetup;
   private readonly ownsPool: boolean;
+  /** With several hosts: which one is the primary (stops looking when the store closes). */
+  private target?: PrimaryTarget;
   private readonly committedListeners = new Set<() => void>();
   /** Feed batches being read ahead (see readAll), by the checkpoint and size they were read for. */
   private readonly readAhead = new Map<string, Promise<ReadAllResult>>();
@@ -86,15 +89,22 @@ export class PostgresEventStore implements EventStore {
   /** Creates the pool, applies the store's migrations and returns a ready store that owns (and closes) the pool. */
   static async connect(options: PostgresEventStoreConnectOptions): Promise<PostgresEventStore> {
     assertSchemaName(options.schema);
-    const pool = new Pool({
-      connectionString: options.connectionString,
+    const settings = {
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? `event-store:${options.schema}`,
       ...(options.searchPathToSchema === false ? {} : { options: `-c search_path=${options.schema},public` }),
-    });
+    };
+    // Several hosts (a highly available server): the pool follows whichever of them is the primary.
+    const target = PrimaryTarget.fromUrl(options.connectionString);
+    if (target) await target.resolve();
+    const pool = new Pool(
+      target ? target.poolConfig(settings) : { connectionString: options.connectionString, ...settings },
+    );
     // Idle clients whose server connection drops emit 'error' on the pool; the next checkout reconnects.
     pool.on('error', () => undefined);
+    target?.follow(pool);
     const store = new PostgresEventStore(pool, options, true);
+    store.target = target;
     try {
       await store.migrate();
       return store;
@@ -233,6 +243,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.target?.close();
     if (this.ownsPool && !this.pool.ended) await this.pool.end();
   }
 

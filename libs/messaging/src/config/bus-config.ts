@@ -54,7 +54,6 @@ export function rpcSubject(pattern: string, prefix: string = busPrefix()): strin
   return `${assertBusPrefix(prefix)}.${rpcChannel(pattern)}`;
 }
 
-
 // A subject token may not contain '.', '*', '>' or whitespace; event types and categories never should, but a
 // stray one must not turn into a wildcard or an extra token.
 const token = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, '_') || '_';
@@ -104,16 +103,27 @@ export function durationMs(name: string, fallbackMs: number): number {
 /**
  * How the domain event stream is kept. The event store is the source of truth, so the stream keeps a window:
  * `EVENT_STREAM_MAX_AGE` (default 7d) and `EVENT_STREAM_MAX_BYTES` (default 1 GiB), oldest events leaving first;
- * `BUS_DUPLICATE_WINDOW_MS` (default 10m) is how long JetStream drops a re-published event id.
+ * `BUS_DUPLICATE_WINDOW_MS` (default 10m) is how long JetStream drops a re-published event id;
+ * `EVENT_STREAM_REPLICAS` (default 1) is how many servers of a JetStream cluster keep it (3 survives losing one).
  */
-export function eventStreamSettings(): { maxAgeMs: number; maxBytes: number; duplicateWindowMs: number } {
+export function eventStreamSettings(): {
+  maxAgeMs: number;
+  maxBytes: number;
+  duplicateWindowMs: number;
+  replicas: number;
+} {
   const maxBytes = Number(process.env.EVENT_STREAM_MAX_BYTES || 1024 ** 3);
   if (!Number.isInteger(maxBytes) || maxBytes < 1024 * 1024) {
     throw new Error(`Invalid EVENT_STREAM_MAX_BYTES "${process.env.EVENT_STREAM_MAX_BYTES}": at least 1 MiB`);
+  }
+  const replicas = Number(process.env.EVENT_STREAM_REPLICAS || 1);
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > 5) {
+    throw new Error(`Invalid EVENT_STREAM_REPLICAS "${process.env.EVENT_STREAM_REPLICAS}": 1 to 5 (JetStream's limit)`);
   }
   return {
     maxAgeMs: durationMs('EVENT_STREAM_MAX_AGE', 7 * UNIT_MS.d),
     maxBytes,
     duplicateWindowMs: durationMs('BUS_DUPLICATE_WINDOW_MS', 10 * UNIT_MS.m),
+    replicas,
   };
 }

@@ -1,5 +1,6 @@
 import {
   busPrefix,
+  eventStreamSettings,
   eventFilter,
   eventStreamName,
   eventSubject,
@@ -49,5 +50,22 @@ describe('bus configuration', () => {
   it('takes the category from the stream id', () => {
     expect(streamCategory('assistant-0191d5b2-7c1e-7c8e-9a4e-2f0c1a2b3c4d')).toBe('assistant');
     expect(streamCategory('nodash')).toBe('nodash');
+  });
+
+  it('keeps the stream on EVENT_STREAM_REPLICAS servers of a cluster, one by default', () => {
+    const saved = process.env.EVENT_STREAM_REPLICAS;
+    try {
+      delete process.env.EVENT_STREAM_REPLICAS;
+      expect(eventStreamSettings().replicas).toBe(1);
+      process.env.EVENT_STREAM_REPLICAS = '3';
+      expect(eventStreamSettings().replicas).toBe(3);
+      for (const bad of ['0', '6', '2.5', 'three']) {
+        process.env.EVENT_STREAM_REPLICAS = bad;
+        expect(() => eventStreamSettings()).toThrow(/EVENT_STREAM_REPLICAS/);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.EVENT_STREAM_REPLICAS;
+      else process.env.EVENT_STREAM_REPLICAS = saved;
+    }
   });
 });

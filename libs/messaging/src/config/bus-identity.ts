@@ -1,5 +1,4 @@
-import { readInstallationId } from '@platform/event-store';
-import { Client } from 'pg';
+import { connectClient, readInstallationId } from '@platform/event-store';
 import { derivedBusPrefix } from '@platform/contracts';
 import { busPrefix } from './bus-config';
 
@@ -18,8 +17,8 @@ export interface BusIdentity {
 export async function resolveBusIdentity(
   databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/platform',
 ): Promise<BusIdentity> {
-  const client = new Client({ connectionString: databaseUrl, application_name: 'bus-identity' });
-  await client.connect();
+  // With several hosts (a failover pair) this is the primary: both hold the same installation id.
+  const client = await connectClient(databaseUrl, { application_name: 'bus-identity' });
   let installationId: string;
   try {
     installationId = await readInstallationId(client);

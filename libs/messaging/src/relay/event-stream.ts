@@ -18,7 +18,8 @@ export interface EventStreamOptions {
   maxAgeMs?: number;
   /** Size at which the oldest events leave the stream. */
   maxBytes?: number;
-  replicas?: number; // default 1
+  /** Servers of a JetStream cluster keeping the stream (default EVENT_STREAM_REPLICAS, else 1). */
+  replicas?: number;
   /** The installation writing to it (default: this process's, from resolveBusIdentity). */
   installation?: string;
 }
@@ -27,7 +28,7 @@ const INSTALLATION = /\(installation ([0-9a-f]+)\)/;
 
 /** Defaults come from eventStreamSettings(): see bus-config. */
 const definedOnly = (o: EventStreamOptions) =>
-  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'prefix' && k !== 'replicas' && k !== 'installation'));
+  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'prefix' && k !== 'installation'));
 
 function isNotFound(err: unknown): boolean {
   const e = err as { code?: string; api_error?: { err_code?: number } } | null;
@@ -49,7 +50,7 @@ export async function ensureEventStream(jsm: JetStreamManager, options: EventStr
     duplicate_window: nanos(settings.duplicateWindowMs),
     max_age: nanos(settings.maxAgeMs),
     max_bytes: settings.maxBytes,
-    num_replicas: options.replicas ?? 1,
+    num_replicas: settings.replicas,
     description: `Domain events of bus "${prefix}" (installation ${installation ?? 'unknown'}), published by the event relay`,
   } satisfies Partial<StreamConfig>;
 
