@@ -138,6 +138,21 @@ describe('Nx targets', () => {
     });
     expect(uncovered).toEqual([]);
   });
+
+  // An e2e suite starts the whole platform from dist/: unless its project depends on every app, Nx may rebuild an
+  // app (and rewrite its dist/ files) while the suite is starting that very app.
+  it('make every e2e project depend on every app the platform runs', () => {
+    const apps = Object.entries(graph.nodes)
+      .filter(([, node]) => node.data.root.startsWith('apps/') && !node.data.targets.e2e)
+      .map(([name]) => name);
+    const missing = Object.entries(graph.nodes)
+      .filter(([, node]) => node.data.targets.e2e)
+      .flatMap(([name]) => {
+        const deps = new Set((graph.dependencies[name] ?? []).map((d) => d.target));
+        return apps.filter((app) => !deps.has(app)).map((app) => `${name} does not depend on ${app}`);
+      });
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('per-project builds', () => {
