@@ -18,7 +18,8 @@ function inputsHash() {
     .filter((e) => e.isFile() && !/(^|\/)(e2e|node_modules)(\/|$)/.test(relative(APP, e.parentPath ?? e.path)))
     .map((e) => join(e.parentPath ?? e.path, e.name))
     .sort();
-  for (const file of [...files, join(ROOT, 'package-lock.json')]) hash.update(relative(ROOT, file)).update(readFileSync(file));
+  for (const file of [...files, join(ROOT, 'package-lock.json')])
+    hash.update(relative(ROOT, file)).update(readFileSync(file));
   return hash.digest('hex');
 }
 
@@ -30,9 +31,13 @@ if (existsSync(join(OUT, 'index.html')) && existsSync(STAMP) && readFileSync(STA
   console.log('dashboard: up to date in dist/apps/dashboard');
   process.exit(0);
 }
-const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(APP, 'tsconfig.json')], {
-  stdio: 'inherit',
-});
+const tsc = spawnSync(
+  process.execPath,
+  [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(APP, 'tsconfig.json')],
+  {
+    stdio: 'inherit',
+  },
+);
 if (tsc.status !== 0) {
   console.error('dashboard: type check failed');
   process.exit(1);
