@@ -96,7 +96,11 @@ describe('live events stream', () => {
   });
 
   it("shows an owner-scoped key only its owner's events", async () => {
-    const key = await call<{ secret: string }>('POST', '/api-keys', { name: 'team a', role: 'editor', ownerId: 'team-a' });
+    const key = await call<{ secret: string }>('POST', '/api-keys', {
+      name: 'team a',
+      role: 'editor',
+      ownerId: 'team-a',
+    });
     const { messages } = await readStream(platform.baseUrl, key.secret, (m) => m.some((x) => x.event === 'ready'));
     const after = messages[0].id!;
     const theirs = await call('POST', '/assistants', { name: 'Admin owned' });
@@ -114,9 +118,17 @@ describe('live events stream', () => {
     expect(JSON.stringify(seen.messages)).not.toContain(theirs.id);
   });
 
-  it("asks the owning service when an event does not say whose it is, and drops what the key may not read", async () => {
-    const key = await call<{ secret: string }>('POST', '/api-keys', { name: 'team b', role: 'viewer', ownerId: 'team-b' });
-    const editor = await call<{ secret: string }>('POST', '/api-keys', { name: 'team b editor', role: 'editor', ownerId: 'team-b' });
+  it('asks the owning service when an event does not say whose it is, and drops what the key may not read', async () => {
+    const key = await call<{ secret: string }>('POST', '/api-keys', {
+      name: 'team b',
+      role: 'viewer',
+      ownerId: 'team-b',
+    });
+    const editor = await call<{ secret: string }>('POST', '/api-keys', {
+      name: 'team b editor',
+      role: 'editor',
+      ownerId: 'team-b',
+    });
     const ours = await call('POST', '/assistants', { name: 'Team B owned' }, editor.secret);
     const theirs = await call('POST', '/assistants', { name: 'Not team B' });
     // Connected after both were created: the updates below do not name an owner, and the admin made them.
@@ -131,8 +143,16 @@ describe('live events stream', () => {
   });
 
   it("shows an owner-scoped key the deployment events of its owner's assistants only, asking the deployments service when an event names no owner", async () => {
-    const viewer = await call<{ secret: string }>('POST', '/api-keys', { name: 'team c', role: 'viewer', ownerId: 'team-c' });
-    const editor = await call<{ secret: string }>('POST', '/api-keys', { name: 'team c editor', role: 'editor', ownerId: 'team-c' });
+    const viewer = await call<{ secret: string }>('POST', '/api-keys', {
+      name: 'team c',
+      role: 'viewer',
+      ownerId: 'team-c',
+    });
+    const editor = await call<{ secret: string }>('POST', '/api-keys', {
+      name: 'team c editor',
+      role: 'editor',
+      ownerId: 'team-c',
+    });
     const ours = await call('POST', '/assistants', { name: 'Team C deployable' }, editor.secret);
     await call('PUT', `/assistants/${ours.id}`, { status: 'active' }, editor.secret);
     const theirs = await call('POST', '/assistants', { name: 'Not team C' });
@@ -144,8 +164,15 @@ describe('live events stream', () => {
     const beforeDeploys = await position();
     const theirDeployment = await call('POST', `/assistants/${theirs.id}/deploy`, { environment: 'development' });
     const ourDeployment = await call('POST', `/assistants/${ours.id}/deploy`, { environment: 'development' });
-    // Connected after the deployments started: the scale events name no owner, and the admin made them.
-    const beforeScales = await position();
+    // Resumed after our deployment's start reached the stream (the relay publishes after the commit, so a position
+    // taken now could precede it): the scale events name no owner, and the admin made them.
+    const started = await readStream(
+      platform.baseUrl,
+      viewer.secret,
+      (m) => m.some((x) => x.event === 'domain' && x.data.streamId === `deployment-${ourDeployment.id}`),
+      { 'last-event-id': beforeDeploys },
+    );
+    const beforeScales = started.messages.filter((x) => x.event === 'domain').at(-1)!.id!;
     await call('POST', `/assistants/${theirs.id}/scale`, { environment: 'development', replicas: 2 });
     await call('POST', `/assistants/${ours.id}/scale`, { environment: 'development', replicas: 2 });
 
