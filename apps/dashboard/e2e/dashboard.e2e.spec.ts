@@ -188,7 +188,7 @@ describe('ops dashboard', () => {
     // Conversations with timed replies and ratings: enough assistant messages (10) for a health score.
     let rated = '';
     for (let c = 0; c < 3; c++) {
-      const conv = await api<{ id: string }>('POST', '/conversations', { assistantId, userId: `rater-${c}`, title: `Rated ${c}` });
+      const conv = await api<{ id: string }>('POST', '/conversations', { assistantId, userId: `rater-${c}`, title: `Rated ${c}`, contextVariables: { user: `Rater ${c}` } });
       rated = conv.id;
       for (let i = 0; i < 4; i++) {
         await api('POST', `/conversations/${conv.id}/messages`, { role: 'user', content: `Question ${i}` });
