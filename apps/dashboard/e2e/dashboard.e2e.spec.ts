@@ -179,15 +179,75 @@ describe('ops dashboard', () => {
       await waitFor(async () => Number(await text(id)) === value, `${id} = ${value}`, 5000);
     }
     expect(Number(await text('fleet-status-archived'))).toBe(1);
-    expect(await text('fleet-average-health')).toBe('not available yet');
     await checkView('fleet');
   });
 
-  it('shows the analytics tab as not available yet', async () => {
+  it("shows the assistant's health grade and the fleet's average as analytics computes them, live", async () => {
+    type Health = { score: number | null; grade: string | null; reason: string | null; components: unknown[] };
+    type Summary = { health: { averageScore: number | null } };
+    // Conversations with timed replies and ratings: enough assistant messages (10) for a health score.
+    let rated = '';
+    for (let c = 0; c < 3; c++) {
+      const conv = await api<{ id: string }>('POST', '/conversations', { assistantId, userId: `rater-${c}`, title: `Rated ${c}`, contextVariables: { user: `Rater ${c}` } });
+      rated = conv.id;
+      for (let i = 0; i < 4; i++) {
+        await api('POST', `/conversations/${conv.id}/messages`, { role: 'user', content: `Question ${i}` });
+        const reply = await api<{ id: string }>('POST', `/conversations/${conv.id}/messages`, {
+          role: 'assistant',
+          content: `Answer ${i}`,
+          responseTimeMs: 150 * (i + 1),
+        });
+        await api('POST', `/conversations/${conv.id}/messages/${reply.id}/feedback`, { rating: 4 + (i % 2) });
+      }
+    }
+    // Analytics is eventually consistent: wait for it to have applied everything on the bus, not a fixed time.
+    await waitFor(
+      async () =>
+        (await api<{ events: number }>('GET', '/analytics/lag')).events === 0 &&
+        (await api<{ messages: { byRole: { assistant: number } } }>('GET', `/assistants/${assistantId}/metrics`)).messages.byRole.assistant >= 13,
+      'analytics caught up with the replies',
+      30_000,
+    );
+    const health = await api<Health>('GET', `/assistants/${assistantId}/health`);
+    expect(health.score).not.toBeNull();
+
     await page.goto(`${platform.baseUrl}/assistants/${assistantId}/analytics`);
-    expect(await text('assistant-grade')).toBe('not available yet');
-    expect(await text('assistant-health-score')).toBe('not available yet');
+    await page.getByTestId('health-components').waitFor();
+    await waitFor(
+      async () => {
+        const now = await api<Health>('GET', `/assistants/${assistantId}/health`);
+        return (await text('assistant-grade')) === now.grade && Number(await text('assistant-health-score')) === now.score;
+      },
+      'the grade and score the API answers',
+      10_000,
+    );
+    expect(await page.locator('[data-testid^="health-component-"]').count()).toBe(health.components.length);
+    await page.getByTestId('latency-p95').waitFor();
+    expect(await text('latency-p95')).toMatch(/\d+ ms/);
+    await page.getByTestId('usage-hour').click();
+    await page.locator('[data-testid="usage-chart"][data-granularity="hour"]').waitFor();
+    await page.getByTestId('compare-choice').first().check();
+    await page.getByTestId('compare-submit').click();
+    await waitFor(async () => (await page.getByTestId('comparison-row').count()) === 2, 'two assistants compared', 5000);
     await checkView('assistant-analytics');
+
+    await page.goto(`${platform.baseUrl}/`);
+    await page.getByTestId('fleet-average-health').waitFor();
+    await waitFor(
+      async () => {
+        const { health: fleet } = await api<Summary>('GET', '/assistants/summary');
+        return fleet.averageScore !== null && Number(await text('fleet-average-health')) === fleet.averageScore;
+      },
+      "the summary's average health",
+      10_000,
+    );
+    await page.getByTestId('fleet-lag').waitFor();
+    expect(await page.getByTestId('fleet-top-assistant').count()).toBeGreaterThan(0);
+    // Numbers move as events arrive, without a reload.
+    const before = Number(await text('fleet-message-count'));
+    await api('POST', `/conversations/${rated}/messages`, { role: 'user', content: 'One more' });
+    await waitFor(async () => Number(await text('fleet-message-count')) === before + 1, 'the message count moved', 10_000);
+    await checkView('fleet-health');
   });
 
   it('deploys to development and promotes to testing in dialogs, lists failed readiness checks, and follows the events live', async () => {

@@ -18,6 +18,13 @@ export type DeploymentStatus = Schemas['DeploymentStatus'];
 export type EnvironmentInfo = Schemas['EnvironmentInfo'];
 export type EnvironmentDeployment = Schemas['EnvironmentDeployment'];
 export type Environment = Schemas['Environment'];
+export type AnalyticsSummary = Schemas['AnalyticsSummary'];
+export type AnalyticsLag = Schemas['AnalyticsLag'];
+export type AssistantHealth = Schemas['AssistantHealth'];
+export type AssistantMetrics = Schemas['AssistantMetrics'];
+export type UsageSeries = Schemas['UsageSeries'];
+export type AssistantComparison = Schemas['AssistantComparison'];
+export type Trend = Schemas['Trend'];
 
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 

@@ -1,45 +1,38 @@
-import type { Assistant, Conversation } from '../api/client';
+import type { AnalyticsSummary, Assistant } from '../api/client';
 
-// The fleet's figures that the assistants and conversations lists give today. Health, grades, alerts and the
-// projections' lag come from the analytics service (components/FleetAnalytics.svelte) once it exists.
+// The fleet's activity figures: counts from the analytics summary of today (UTC), reported tokens from the
+// assistants themselves (usage reported through the API, which analytics counts apart).
 
 export interface FleetFigures {
   /** Assistants not archived, whatever their status. */
   assistants: number;
   byStatus: Record<string, number>;
   byType: Record<string, number>;
+  /** Conversations started today (UTC). */
   conversationsToday: number;
   activeConversations: number;
-  /** Messages of the conversations started today. */
+  /** Messages appended today. */
   messagesToday: number;
-  /** Tokens of the conversations started today. */
+  /** Tokens of today's messages. */
   tokensToday: number;
   /** Tokens reported through usage, over all time. */
   reportedTokens: number;
-  top: Assistant[];
 }
 
 /** Midnight UTC of the day `now` is in: "today" is a UTC day, as the API's timestamps are. */
 export const startOfUtcDay = (now: Date) => Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
 
-const countBy = <T>(items: T[], key: (item: T) => string) =>
-  items.reduce<Record<string, number>>((acc, item) => ((acc[key(item)] = (acc[key(item)] ?? 0) + 1), acc), {});
-
-export function fleetFigures(assistants: Assistant[], conversations: Conversation[], now = new Date()): FleetFigures {
-  const current = assistants.filter((a) => a.status !== 'archived');
-  const since = startOfUtcDay(now);
-  const today = conversations.filter((c) => Date.parse(c.startedAt) >= since);
+/** `today` is GET /assistants/summary from midnight UTC; `assistants` the ones not archived. */
+export function fleetFigures(today: AnalyticsSummary, assistants: Assistant[]): FleetFigures {
+  const { byStatus, byType, total } = today.assistants;
   return {
-    assistants: current.length,
-    byStatus: countBy(assistants, (a) => a.status),
-    byType: countBy(current, (a) => a.type),
-    conversationsToday: today.length,
-    activeConversations: conversations.filter((c) => c.status === 'active').length,
-    messagesToday: today.reduce((sum, c) => sum + c.messageCount, 0),
-    tokensToday: today.reduce((sum, c) => sum + c.tokenCount, 0),
+    assistants: total - (byStatus.archived ?? 0),
+    byStatus,
+    byType,
+    conversationsToday: today.conversations.started,
+    activeConversations: today.conversations.active,
+    messagesToday: today.messages.total,
+    tokensToday: today.tokens.total,
     reportedTokens: assistants.reduce((sum, a) => sum + a.usage.tokens, 0),
-    top: [...current]
-      .sort((a, b) => b.usage.conversations - a.usage.conversations || b.usage.messages - a.usage.messages)
-      .slice(0, 5),
   };
 }
