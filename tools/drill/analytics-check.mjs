@@ -18,7 +18,8 @@ async function snapshot(databaseUrl) {
   );
   const result = {};
   for (const { name } of tables.filter((t) => !BOOKKEEPING.test(t.name))) {
-    const rows = await query(databaseUrl, `SELECT to_jsonb(t) AS row FROM "${SCHEMA}"."${name}" t`);
+    // updated_at says when a row was last written (wall clock), which a rebuild changes by design.
+    const rows = await query(databaseUrl, `SELECT to_jsonb(t) - 'updated_at' AS row FROM "${SCHEMA}"."${name}" t`);
     result[name] = rows.map((r) => JSON.stringify(r.row)).sort();
   }
   return result;
@@ -44,7 +45,12 @@ export async function checkAnalytics({ databaseUrl, stopReplicas, log }) {
     const a = live[table] ?? [];
     const b = rebuilt[table] ?? [];
     if (a.length !== b.length || a.some((row, i) => row !== b[i])) {
-      problems.push(`analytics.${table} differs from its rebuild (${a.length} rows live, ${b.length} rebuilt)`);
+      const i = a.findIndex((row, n) => row !== b[n]);
+      const at = i === -1 ? Math.min(a.length, b.length) : i;
+      problems.push(
+        `analytics.${table} differs from its rebuild (${a.length} rows live, ${b.length} rebuilt); first difference:\n` +
+          `    live:    ${(a[at] ?? '(none)').slice(0, 1500)}\n    rebuilt: ${(b[at] ?? '(none)').slice(0, 1500)}`,
+      );
     }
   }
   log(`analytics: ${Object.keys(live).length} read models compared with a rebuild, ${problems.length} differ`);
