@@ -149,4 +149,23 @@ describe('analytics: metrics, usage, compare, health and summary from the event 
     const s = await ok('GET', '/assistants/summary', undefined, 200);
     expect(s.openAlerts.map((a: any) => a.assistantId)).toContain(bad.id);
   });
+
+  // Last: its assistant would change the summary's counts above.
+  it('metrics: deployments, promotions, rollbacks and failures driven through the deployments service', async () => {
+    const a = await ok('POST', '/assistants', { name: 'Analysed deployable' });
+    await ok('PUT', `/assistants/${a.id}`, { status: 'active' }, 200);
+    await ok('POST', `/assistants/${a.id}/deploy`, { environment: 'development' }, 201);
+    await ok('POST', `/assistants/${a.id}/promote`, { fromEnvironment: 'development', toEnvironment: 'testing' }, 201);
+    await ok('POST', `/assistants/${a.id}/deploy`, { environment: 'development', notes: 'again' }, 201);
+    await ok('POST', `/assistants/${a.id}/rollback`, { environment: 'development' }, 201);
+    const manual = await ok('POST', `/assistants/${a.id}/deploy`, { environment: 'staging', manual: true }, 201);
+    await ok('PUT', `/assistants/deployments/${manual.id}/status`, { status: 'failed', reason: 'pods crash' }, 200);
+    const expected = { total: 5, failed: 1, rollbacks: 1, promotions: 1 };
+    await caughtUp('the deployments counted', async () => {
+      const m = await ok('GET', `/assistants/${a.id}/metrics`, undefined, 200).catch(() => null);
+      return JSON.stringify(m?.deployments) === JSON.stringify(expected);
+    });
+    const health = await ok('GET', `/assistants/${a.id}/health`, undefined, 200);
+    expect(health.components.map((c: any) => c.name)).toContain('deploymentStability');
+  });
 });
