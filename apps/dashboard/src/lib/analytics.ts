@@ -4,8 +4,9 @@ import { onLive, type DomainEvent } from './live.svelte';
 // Helpers shared by the views that show the analytics service's figures (projections of the event stream, so
 // eventually consistent: GET /analytics/lag tells how far behind they are).
 
-/** Events that move analytics figures: those of assistants, conversations and deployments. */
-export const movesAnalytics = (e: DomainEvent): boolean => /^(assistant|conversation|deployment)-/.test(e.streamId);
+/** Events that move analytics figures: those of assistants, conversations and deployments, and alerts. */
+export const movesAnalytics = (e: DomainEvent): boolean =>
+  /^(assistant|conversation|deployment|alert)-/.test(e.streamId);
 
 /**
  * Refreshes on live events that match (debounced, so a burst makes one refresh), after a reconnect, and every
@@ -39,8 +40,10 @@ export function analyticsRefresh(
   };
 }
 
-export const fmtScore = (score: number | null | undefined) => (score === null || score === undefined ? '—' : score.toFixed(1));
-export const fmtMs = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : `${Math.round(ms)} ms`);
+export const fmtScore = (score: number | null | undefined) =>
+  score === null || score === undefined ? '—' : score.toFixed(1);
+export const fmtMs = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? '—' : `${Math.round(ms)} ms`;
 export const fmtPercent = (ratio: number | null | undefined, digits = 1) =>
   ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(digits)} %`;
 
@@ -48,7 +51,10 @@ export const fmtPercent = (ratio: number | null | undefined, digits = 1) =>
 export function trendText(t: Trend | undefined): { arrow: string; label: string; text: string } {
   if (!t) return { arrow: '', label: '', text: '—' };
   const arrow = t.direction === 'up' ? '▲' : t.direction === 'down' ? '▼' : '▬';
-  const pct = t.changePercent === null ? 'nothing before to compare' : `${t.changePercent > 0 ? '+' : ''}${t.changePercent.toFixed(1)} %`;
+  const pct =
+    t.changePercent === null
+      ? 'nothing before to compare'
+      : `${t.changePercent > 0 ? '+' : ''}${t.changePercent.toFixed(1)} %`;
   return { arrow, label: `${t.direction}, ${pct}`, text: pct };
 }
 

@@ -11,6 +11,8 @@ export const CATEGORY_PERMISSION: Readonly<Record<string, Permission>> = {
   prompt: 'prompts:read',
   conversation: 'conversations:read',
   deployment: 'deployments:read',
+  // Analytics' alerts (they name their assistant's owner).
+  alert: 'analytics:read',
   apikey: 'keys:manage',
 };
 

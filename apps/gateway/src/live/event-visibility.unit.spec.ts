@@ -29,6 +29,16 @@ describe('which events the live stream shows a caller', () => {
     expect(verdict(team, event('apikey-1', { ownerId: 'team-a' }))).toBe('hide');
   });
 
+  it("shows analytics' alerts to readers of analytics, an owner's only to its owner", () => {
+    expect(verdict({ actorRole: 'viewer' }, event('alert-1', { ownerId: 'team-a' }))).toBe('show');
+    expect(verdict({ actorRole: 'viewer', actorOwnerId: 'team-a' }, event('alert-1', { ownerId: 'team-a' }))).toBe(
+      'show',
+    );
+    expect(verdict({ actorRole: 'viewer', actorOwnerId: 'team-b' }, event('alert-1', { ownerId: 'team-a' }))).toBe(
+      'hide',
+    );
+  });
+
   it('reads Last-Event-ID as a stream sequence', () => {
     expect(parseLastEventId('42')).toBe(42);
     expect(parseLastEventId(' 7 ')).toBe(7);
