@@ -4,7 +4,7 @@ export { runService, bootstrapService, type ServiceBootstrap } from './bootstrap
 export { ServiceKitModule, serviceSchema, kitMigrations } from './service-kit.module';
 export { SERVICE, type ConsumerDefinition, type ServiceDefinition, type ResolvedService } from './tokens';
 export { aggregateView, streamIdOf, type Aggregate, type DomainEvent } from './commands/aggregate';
-export { CommandRunner, type CommandContext } from './commands/command-runner';
+export { CommandRunner, eventMetadata, type CommandContext } from './commands/command-runner';
 export { byParamsId, commandController, commandsOf, type CommandEntry } from './commands/command-table';
 export { claimIdempotencyKey, idempotencyMigration } from './commands/idempotency';
 export { RpcOperation, type OperationHandler } from './rpc/rpc-operation.decorator';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { durationS, warmupS } from '../lib/env.mjs';
 import { startBenchPlatform } from '../lib/platform.mjs';
-import { summarize } from '../lib/stats.mjs';
+import { closedLoop } from '../lib/load.mjs';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS || 200);
 const HISTORY = Number(process.env.BENCH_HISTORY_MESSAGES || 10_000);
@@ -18,27 +18,6 @@ const rssMiB = (pid) => {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
   return Math.round((kb / 1024) * 10) / 10;
 };
-
-/** `workers` closed loops calling `request(i)` until the deadline; latencies of the measured part only. */
-async function closedLoop(workers, seconds, warmS, request) {
-  const samples = [];
-  let failures = 0;
-  const warmEnd = Date.now() + warmS * 1000;
-  const end = warmEnd + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: workers }, async (_, i) => {
-      while (Date.now() < end) {
-        const t0 = performance.now();
-        const ok = await request(i).catch(() => false);
-        const t1 = performance.now();
-        if (Date.now() < warmEnd || Date.now() > end) continue;
-        if (ok) samples.push(t1 - t0);
-        else failures++;
-      }
-    }),
-  );
-  return { latency: summarize(samples), perS: Math.round(samples.length / seconds), failures };
-}
 
 export const conversationsBenchmark = {
   name: 'conversations',

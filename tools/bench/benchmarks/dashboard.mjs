@@ -39,7 +39,11 @@ export const dashboardBenchmark = {
     log(`JavaScript shipped: ${shipped.bytes} bytes, ${shipped.gzip} bytes gzip`);
     const { platform, headers } = await startBenchPlatform('dashboard');
     const api = async (method, path, body) => {
-      const res = await fetch(platform.baseUrl + '/api/v1' + path, { method, headers, body: body && JSON.stringify(body) });
+      const res = await fetch(platform.baseUrl + '/api/v1' + path, {
+        method,
+        headers,
+        body: body && JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
       return res.json();
     };
@@ -49,12 +53,21 @@ export const dashboardBenchmark = {
 
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-dev-shm-usage',
+      ],
     });
     try {
       const signedIn = async () => {
         const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        await context.addInitScript((token) => sessionStorage.setItem('platform.dashboard.token', token), platform.token);
+        await context.addInitScript(
+          (token) => sessionStorage.setItem('platform.dashboard.token', token),
+          platform.token,
+        );
         return context;
       };
       const loads = [];
@@ -77,7 +90,10 @@ export const dashboardBenchmark = {
       const until = Date.now() + Math.max(5, durationS()) * 1000;
       for (let i = 0; Date.now() < until && i < 500; i++) {
         const started = performance.now();
-        await api('POST', `/conversations/${conversation.id}/messages`, { role: i % 2 ? 'assistant' : 'user', content: `m${i}` });
+        await api('POST', `/conversations/${conversation.id}/messages`, {
+          role: i % 2 ? 'assistant' : 'user',
+          content: `m${i}`,
+        });
         await messages.nth(i).waitFor({ timeout: 10_000 });
         live.push(performance.now() - started);
       }

@@ -5,32 +5,12 @@
 //   status:   GET /assistants/{id}/deployment-status of assistants deployed to every environment, 8 readers.
 import { durationS, warmupS } from '../lib/env.mjs';
 import { startBenchPlatform } from '../lib/platform.mjs';
+import { closedLoop } from '../lib/load.mjs';
 import { summarize } from '../lib/stats.mjs';
 
 const CLIENTS = Number(process.env.BENCH_DEPLOY_CLIENTS || 4);
 const READ_ASSISTANTS = 50;
 const READERS = Number(process.env.BENCH_DEPLOY_READERS || 8);
-
-/** `workers` closed loops calling `request(i)` until the deadline; latencies of the measured part only. */
-async function closedLoop(workers, seconds, warmS, request) {
-  const samples = [];
-  let failures = 0;
-  const warmEnd = Date.now() + warmS * 1000;
-  const end = warmEnd + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: workers }, async (_, i) => {
-      while (Date.now() < end) {
-        const t0 = performance.now();
-        const ok = await request(i).catch(() => false);
-        const t1 = performance.now();
-        if (Date.now() < warmEnd || Date.now() > end) continue;
-        if (ok) samples.push(t1 - t0);
-        else failures++;
-      }
-    }),
-  );
-  return { latency: summarize(samples), perS: Math.round(samples.length / seconds), failures };
-}
 
 export const deploymentsBenchmark = {
   name: 'deployments',

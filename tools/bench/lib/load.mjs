@@ -86,3 +86,24 @@ export async function runScenario({
     details: { scenario: scenario.key, endpoint: scenario.label, bestConnections: best.connections, trials },
   };
 }
+
+/** `workers` closed loops calling `request(i)` until the deadline; latencies of the measured part only. */
+export async function closedLoop(workers, seconds, warmS, request) {
+  const samples = [];
+  let failures = 0;
+  const warmEnd = Date.now() + warmS * 1000;
+  const end = warmEnd + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, i) => {
+      while (Date.now() < end) {
+        const t0 = performance.now();
+        const ok = await request(i).catch(() => false);
+        const t1 = performance.now();
+        if (Date.now() < warmEnd || Date.now() > end) continue;
+        if (ok) samples.push(t1 - t0);
+        else failures++;
+      }
+    }),
+  );
+  return { latency: summarize(samples), perS: Math.round(samples.length / seconds), failures };
+}

@@ -5,6 +5,7 @@ import {
   sqlLiteral,
   WrongExpectedRevisionError,
   type EventStore,
+  type EventMetadata,
   type EventStoreTransaction,
   type NewEvent,
 } from '@platform/event-store';
@@ -13,6 +14,21 @@ import { streamIdOf, type Aggregate, type DomainEvent } from './aggregate';
 import { claimIdempotencyKey } from './idempotency';
 
 const MAX_ATTEMPTS = 5;
+
+/**
+ * What every stored event records of the request that caused it: who acted (the key, its role and owner), the
+ * correlation id, the request as causation, and when. The audit trail and the live stream read these.
+ */
+export function eventMetadata(meta: RequestMeta, now: string): EventMetadata {
+  return {
+    correlationId: meta.correlationId,
+    causationId: meta.requestId,
+    actorId: meta.actorId,
+    ...(meta.actorRole ? { actorRole: meta.actorRole } : {}),
+    ...(meta.actorOwnerId ? { actorOwnerId: meta.actorOwnerId } : {}),
+    occurredAt: now,
+  };
+}
 
 /** What a command is built from: the aggregate's id, the request's time and meta, and the current document. */
 export interface CommandContext<Doc> {
@@ -93,18 +109,7 @@ export class CommandRunner {
     const events = aggregate.decide(build({ id, now, meta, current }), state);
     if (events.length === 0 && current) return current;
     const next = aggregate.fold(events, state);
-    const toStore: NewEvent[] = events.map((e) => ({
-      type: e.type,
-      data: e.data,
-      metadata: {
-        correlationId: meta.correlationId,
-        causationId: meta.requestId,
-        actorId: meta.actorId,
-        ...(meta.actorRole ? { actorRole: meta.actorRole } : {}),
-        ...(meta.actorOwnerId ? { actorOwnerId: meta.actorOwnerId } : {}),
-        occurredAt: now,
-      },
-    }));
+    const toStore: NewEvent[] = events.map((e) => ({ type: e.type, data: e.data, metadata: eventMetadata(meta, now) }));
     await tx.append(streamId, toStore, { expectedRevision: rows[0]?.revision ?? 'no_stream', stateAfter: next });
     const doc = aggregate.docOf(next);
     if (doc === null) throw new Error(`${streamId} has no state after its own events`);

@@ -10,7 +10,7 @@ import {
   type Slot,
 } from '@platform/deployments-domain';
 import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type NewEvent } from '@platform/event-store';
-import { claimIdempotencyKey, streamIdOf } from '@platform/service-kit';
+import { claimIdempotencyKey, eventMetadata, streamIdOf } from '@platform/service-kit';
 import { deploymentAggregate } from '../deployment.aggregate';
 
 export interface SlotKey {
@@ -91,16 +91,5 @@ function byDeployment(events: DeploymentEvent[]): Map<string, DeploymentEvent[]>
 }
 
 function toStore(e: DeploymentEvent, meta: RequestMeta, now: string): NewEvent {
-  return {
-    type: e.type,
-    data: e.data,
-    metadata: {
-      correlationId: meta.correlationId,
-      causationId: meta.requestId,
-      actorId: meta.actorId,
-      ...(meta.actorRole ? { actorRole: meta.actorRole } : {}),
-      ...(meta.actorOwnerId ? { actorOwnerId: meta.actorOwnerId } : {}),
-      occurredAt: now,
-    },
-  };
+  return { type: e.type, data: e.data, metadata: eventMetadata(meta, now) };
 }
