@@ -369,6 +369,17 @@ async function main() {
 
   // Analytics (registered in the build): its read models must equal a rebuild from the event store.
   if (services.includes('analytics')) {
+    // Caught up first: a replica killed holding a batch hands it back only after its ack wait.
+    const caughtUp = await until(
+      async () => {
+        const lag = await load.call(gateways[1], 'GET', '/analytics/lag');
+        return lag.status === 200 && lag.body.events === 0;
+      },
+      'analytics caught up with the stream',
+      90_000,
+      500,
+    ).catch(() => false);
+    if (!caughtUp) failures.push('analytics did not catch up with the stream within 90 s');
     const analytics = await checkAnalytics({
       databaseUrl: primaryUrl,
       stopReplicas: () => Promise.all([1, 2].map((r) => killApp(`analytics#${r}`))),

@@ -10,6 +10,10 @@ export interface ConsumerDefinition {
   /** Optional: applies a batch of delivered events in one transaction (see IdempotentConsumerOptions). */
   batchHandler?: BatchEventHandler;
   maxBatch?: number;
+  /** Events in stream order across replicas and failures (see IdempotentConsumerOptions.inOrder). */
+  inOrder?: boolean;
+  /** Redelivery when no ack arrives (a replica died holding events); default 30 s. */
+  ackWaitMs?: number;
   /** Subjects to receive (eventFilter); default every domain event on the bus. */
   filterSubjects?: string[];
 }

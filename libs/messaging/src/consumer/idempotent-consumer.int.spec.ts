@@ -208,4 +208,42 @@ describe('IdempotentConsumer', () => {
     expect(Math.max(...batches)).toBeGreaterThan(1);
     expect(batched.stats.handled).toBe(52);
   });
+
+  it('in order: two instances sharing the consumer, one failing on an event, apply every event in stream order', async () => {
+    const name = 'order-sequence';
+    await store.pool.query(`CREATE TABLE ${SCHEMA}.sequence (n serial PRIMARY KEY, seq bigint NOT NULL)`);
+    const position = new Map(appended.map((e) => [e.id, e.position]));
+    let failures = 2;
+    const record = async (events: readonly BusEvent[], sql: SqlExecutor) => {
+      for (const e of events) {
+        // A transient failure on one event: what comes after it must wait for it.
+        if (e.id === appended[5].id && failures-- > 0) throw new Error('hiccup');
+        await sql.query(`INSERT INTO ${SCHEMA}.sequence (seq) VALUES ($1)`, [position.get(e.id) ?? -1]);
+      }
+    };
+    const instance = () =>
+      new IdempotentConsumer({
+        nats: nc,
+        pool: store.pool,
+        schema: SCHEMA,
+        name,
+        nakDelayMs: 100,
+        logger: quiet,
+        maxBatch: 4,
+        inOrder: true,
+        batchHandler: record,
+        handler: (event, sql) => record([event], sql),
+      });
+    const [a, b] = [instance(), instance()];
+    await Promise.all([a.start(), b.start()]);
+    try {
+      await waitFor(async () => (await a.pending()) === 0 && failures <= 0, 'caught up');
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+    const { rows } = await store.pool.query<{ seq: string }>(`SELECT seq FROM ${SCHEMA}.sequence ORDER BY n`);
+    const applied = rows.map((r) => Number(r.seq)).filter((p) => p >= 0);
+    expect(applied.length).toBe(appended.length);
+    expect(applied).toEqual([...applied].sort((x, y) => x - y));
+  });
 });

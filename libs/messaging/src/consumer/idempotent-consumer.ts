@@ -41,6 +41,13 @@ export interface IdempotentConsumerOptions {
   /** Unacknowledged messages in flight; 1 keeps strict order even across a failed, redelivered message. */
   maxAckPending?: number;
   batchSize?: number; // messages pulled at a time (default 100)
+  /**
+   * Apply events in stream order even across replicas and failures (a projection whose rows depend on the order
+   * of one stream's events): only the instance holding the consumer's advisory lock consumes (the others wait to
+   * take over when its session ends), no more than one pull is outstanding (so what a dead leader held is
+   * redelivered before anything newer), and an event that fails is retried in place, holding back those after it.
+   */
+  inOrder?: boolean;
   logger?: Pick<LoggerService, 'log' | 'warn' | 'error'>;
 }
 
@@ -64,6 +71,10 @@ export class IdempotentConsumer {
   private readonly logger: Pick<LoggerService, 'log' | 'warn' | 'error'>;
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
+  /** In order: the session holding the consumer's advisory lock, and the wait for it. */
+  private leader?: PoolClient;
+  private leading?: Promise<void>;
+  private stopping = false;
   private readonly counters: ConsumerStats = { handled: 0, skipped: 0, failed: 0 };
 
   constructor(private readonly options: IdempotentConsumerOptions) {
@@ -83,25 +94,77 @@ export class IdempotentConsumer {
     return { ...this.counters };
   }
 
-  /** Creates what is missing (table, stream, durable consumer) and starts consuming. */
+  /** Creates what is missing (table, stream, durable consumer) and starts consuming (in order: once it leads). */
   async start(): Promise<void> {
-    if (this.loop) return;
+    if (this.loop || this.leading) return;
+    this.stopping = false;
     await migrateProcessedEvents(this.options.pool, this.options.schema);
     const jsm = await this.options.nats.jetstreamManager();
     await ensureEventStream(jsm, { prefix: this.prefix });
     await this.ensureConsumer();
+    if (!this.options.inOrder) return this.consume();
+    this.leading = this.lead();
+  }
+
+  private async consume(): Promise<void> {
     const consumer = await this.options.nats.jetstream().consumers.get(this.stream, this.options.name);
-    const messages = await consumer.consume({ max_messages: this.options.batchSize ?? 100 });
+    const messages = await consumer.consume({ max_messages: this.pullSize() });
     this.messages = messages;
     this.loop = this.run(messages);
   }
 
+  /** Waits for the consumer's advisory lock (one session holds it at a time), then consumes until it is lost. */
+  private async lead(): Promise<void> {
+    const key = `consumer:${this.options.schema}.${this.options.name}`;
+    while (!this.stopping) {
+      let client: PoolClient | undefined;
+      try {
+        client = await this.options.pool.connect();
+        const { rows } = await client.query<{ ok: boolean }>(
+          'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok',
+          [key],
+        );
+        if (rows[0]?.ok && !this.stopping) {
+          const held = client;
+          this.leader = held;
+          // The session gone (database failover): stop consuming; what is unacknowledged comes back to the next leader.
+          held.once('error', () => void this.loseLead(held));
+          this.logger.log(`Leading consumer ${this.options.name}`);
+          await this.consume();
+          return;
+        }
+        client.release(true);
+      } catch (err) {
+        client?.release(true);
+        this.logger.warn(`Cannot take the lead of ${this.options.name} now: ${describe(err)}`);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+
+  private async loseLead(client: PoolClient): Promise<void> {
+    if (this.leader !== client) return;
+    this.leader = undefined;
+    await this.messages?.close().catch(() => undefined);
+    await this.loop;
+    this.messages = undefined;
+    this.loop = undefined;
+    client.release(true);
+    if (!this.stopping) this.leading = this.lead();
+  }
+
   /** Stops pulling; the message being handled finishes (commit and ack) first. */
   async stop(): Promise<void> {
+    this.stopping = true;
+    await this.leading;
     await this.messages?.close();
     await this.loop;
     this.messages = undefined;
     this.loop = undefined;
+    this.leading = undefined;
+    // Ending the session releases the lock for another instance.
+    this.leader?.release(true);
+    this.leader = undefined;
   }
 
   /** Events in the stream this consumer has not acknowledged yet: its lag. */
@@ -127,7 +190,13 @@ export class IdempotentConsumer {
     });
     const tuning: Partial<ConsumerConfig> = {
       ack_wait: nanos(this.options.ackWaitMs ?? 30_000),
-      ...(this.options.maxAckPending ? { max_ack_pending: this.options.maxAckPending } : {}),
+      // In order, no more may be outstanding than one pull: after a leader dies, what it held comes back before
+      // anything newer reaches the next one.
+      ...(this.options.inOrder
+        ? { max_ack_pending: this.pullSize() }
+        : this.options.maxAckPending
+          ? { max_ack_pending: this.options.maxAckPending }
+          : {}),
     };
     if (!existing) {
       await jsm.consumers.add(this.stream, {
@@ -141,9 +210,17 @@ export class IdempotentConsumer {
     }
     const current =
       existing.config.filter_subjects ?? (existing.config.filter_subject ? [existing.config.filter_subject] : []);
-    if (current.join() !== subjects.join() || existing.config.ack_wait !== tuning.ack_wait) {
+    if (
+      current.join() !== subjects.join() ||
+      existing.config.ack_wait !== tuning.ack_wait ||
+      (tuning.max_ack_pending !== undefined && existing.config.max_ack_pending !== tuning.max_ack_pending)
+    ) {
       await jsm.consumers.update(this.stream, this.options.name, { ...filter, ...tuning });
     }
+  }
+
+  private pullSize(): number {
+    return this.options.batchSize ?? (this.options.inOrder ? (this.options.maxBatch ?? 100) : 100);
   }
 
   private async run(messages: ConsumerMessages): Promise<void> {
@@ -253,18 +330,32 @@ export class IdempotentConsumer {
     await this.processDecoded(msg, event);
   }
 
+  /**
+   * Applies (or skips, when seen before) and acks one event. A failure is nak'ed for redelivery, or, in order,
+   * retried in place after `nakDelayMs` (telling JetStream the message is still being worked on), so nothing
+   * after it is applied first.
+   */
   private async processDecoded(msg: JsMsg, event: BusEvent): Promise<void> {
-    try {
-      const applied = await this.apply(event);
-      if (applied) this.counters.handled += 1;
-      else this.counters.skipped += 1;
-      msg.ack();
-    } catch (err) {
-      this.counters.failed += 1;
-      this.logger.warn(
-        `Event ${event.id} (${event.type}) failed, redelivery in ${this.options.nakDelayMs ?? 1000} ms: ${describe(err)}`,
-      );
-      msg.nak(this.options.nakDelayMs ?? 1000);
+    for (;;) {
+      try {
+        const applied = await this.apply(event);
+        if (applied) this.counters.handled += 1;
+        else this.counters.skipped += 1;
+        msg.ack();
+        return;
+      } catch (err) {
+        this.counters.failed += 1;
+        if (!this.options.inOrder || this.stopping) {
+          this.logger.warn(
+            `Event ${event.id} (${event.type}) failed, redelivery in ${this.options.nakDelayMs ?? 1000} ms: ${describe(err)}`,
+          );
+          msg.nak(this.options.nakDelayMs ?? 1000);
+          return;
+        }
+        this.logger.warn(`Event ${event.id} (${event.type}) failed, retrying it first: ${describe(err)}`);
+        msg.working();
+        await new Promise((r) => setTimeout(r, this.options.nakDelayMs ?? 1000));
+      }
     }
   }
 

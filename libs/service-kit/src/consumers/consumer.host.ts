@@ -25,7 +25,7 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     const definitions = this.service.consumers ?? [];
     if (definitions.length === 0) return;
     this.nats = await connectNats({ name: `${this.service.name}-consumers` });
-    for (const { name, handler, batchHandler, maxBatch, filterSubjects } of definitions) {
+    for (const { name, handler, batchHandler, maxBatch, inOrder, ackWaitMs, filterSubjects } of definitions) {
       const consumer = new IdempotentConsumer({
         nats: this.nats,
         pool: this.pool,
@@ -34,6 +34,8 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
         handler,
         batchHandler,
         maxBatch,
+        inOrder,
+        ackWaitMs,
         filterSubjects,
         logger: new Logger(`Consumer(${name})`),
       });
