@@ -128,7 +128,7 @@ export class IdempotentConsumer {
           const held = client;
           this.leader = held;
           // The session gone (database failover): stop consuming; what is unacknowledged comes back to the next leader.
-          held.once('error', () => void this.loseLead(held));
+          held.on('error', () => void this.loseLead(held)); // every error, not just the first: none may go unhandled
           this.logger.log(`Leading consumer ${this.options.name}`);
           await this.consume();
           return;
