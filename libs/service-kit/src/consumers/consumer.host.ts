@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { PG_POOL } from '@platform/event-store';
 import { connectNats, IdempotentConsumer, type ConsumerStats } from '@platform/messaging';
 import type { NatsConnection } from 'nats';
@@ -12,7 +18,7 @@ import { SERVICE, type ResolvedService } from '../tokens';
  * shutdown after the message in hand is committed and acked.
  */
 @Injectable()
-export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private nats?: NatsConnection;
   private readonly running: IdempotentConsumer[] = [];
 
@@ -49,7 +55,9 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     return Object.fromEntries(this.running.map((c) => [c.name, c.stats]));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before any onApplicationShutdown: an in-order consumer holds a pool connection (its lead) that the event
+  // store's pool, ended there, would otherwise wait for.
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.running.splice(0).map((c) => c.stop()));
     await this.nats?.drain().catch(() => undefined);
   }
