@@ -1,47 +1,12 @@
 import { mergeBinsInto, percentiles, type Percentiles } from './latency';
-import type { HourlyActivity } from './projections/activity';
+import { emptyHourlyActivity, type HourlyActivity } from './projections/activity';
 
 /** Everything a period's figures are computed from: hourly rows summed (bins merged). */
-export interface ActivityTotals {
-  conversationsStarted: number;
-  conversationsEnded: number;
-  conversationsTimedOut: number;
-  messages: { user: number; assistant: number; system: number; tool: number };
-  tokensInput: number;
-  tokensOutput: number;
-  responseTimeMsSum: number;
-  responseTimeCount: number;
-  latency: Record<string, number>;
-  errors: number;
-  ratingSum: number;
-  ratingCount: number;
-  deployments: number;
-  deploymentsFailed: number;
-  rollbacks: number;
-  promotions: number;
-  reported: { conversations: number; messages: number; tokens: number };
-}
+export type ActivityTotals = Omit<HourlyActivity, 'assistantId' | 'hour'>;
 
 export function sumActivity(rows: readonly HourlyActivity[]): ActivityTotals {
-  const t: ActivityTotals = {
-    conversationsStarted: 0,
-    conversationsEnded: 0,
-    conversationsTimedOut: 0,
-    messages: { user: 0, assistant: 0, system: 0, tool: 0 },
-    tokensInput: 0,
-    tokensOutput: 0,
-    responseTimeMsSum: 0,
-    responseTimeCount: 0,
-    latency: {},
-    errors: 0,
-    ratingSum: 0,
-    ratingCount: 0,
-    deployments: 0,
-    deploymentsFailed: 0,
-    rollbacks: 0,
-    promotions: 0,
-    reported: { conversations: 0, messages: 0, tokens: 0 },
-  };
+  // The zeros of an empty hour, fresh objects each time: the sums below add into them.
+  const { assistantId: _assistantId, hour: _hour, ...t } = emptyHourlyActivity('', '');
   for (const r of rows) {
     t.conversationsStarted += r.conversationsStarted;
     t.conversationsEnded += r.conversationsEnded;
