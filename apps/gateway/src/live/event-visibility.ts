@@ -1,4 +1,4 @@
-import { allows, ownerScope, type BusEventEnvelope, type Permission, type RequestMeta } from '@platform/contracts';
+import { allows, ownerScope, type BusEventEnvelope, type Permission, type OwnerScoped } from '@platform/contracts';
 
 // Who may see which domain event on the live stream. The category of an event's stream names the area it
 // belongs to, and the area the permission a reader needs; owner-scoped keys (viewer and editor keys with an
@@ -19,7 +19,7 @@ export const CATEGORY_PERMISSION: Readonly<Record<string, Permission>> = {
 /** Categories an owner-scoped key may never see, whoever owns them (keys of the access service). */
 const NEVER_SCOPED = new Set(['apikey']);
 
-export type Caller = Pick<RequestMeta, 'actorRole' | 'actorOwnerId'>;
+export type Caller = OwnerScoped;
 
 export const categoryOf = (streamId: string): string => {
   const dash = streamId.indexOf('-');

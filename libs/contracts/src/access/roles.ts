@@ -61,16 +61,19 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<Role, number>> = {
   service: 6_000,
 };
 
+/** What of a request decides which owners' resources it may see. */
+export type OwnerScoped = Pick<RequestMeta, 'actorRole' | 'actorOwnerId'>;
+
 /**
  * The only owner whose resources this request may see or change, or undefined when it may see every owner's:
  * a viewer's or editor's key with an owner. A resource of another owner is answered as if it did not exist.
  */
-export function ownerScope(meta: Pick<RequestMeta, 'actorRole' | 'actorOwnerId'>): string | undefined {
+export function ownerScope(meta: OwnerScoped): string | undefined {
   return meta.actorRole && OWNER_SCOPED_ROLES.includes(meta.actorRole) ? meta.actorOwnerId : undefined;
 }
 
 /** Whether a resource of `ownerId` exists for this request (see ownerScope). */
-export function canSee(meta: Pick<RequestMeta, 'actorRole' | 'actorOwnerId'>, ownerId: string | null): boolean {
+export function canSee(meta: OwnerScoped, ownerId: string | null): boolean {
   const scope = ownerScope(meta);
   return scope === undefined || scope === ownerId;
 }

@@ -4,19 +4,17 @@ import {
   canSee,
   ownerScope,
   type AssistantDto,
-  type RequestMeta,
   type ListAssistantsQuery,
   type Page,
   type PopularAssistantsQuery,
   type SearchAssistantsQuery,
   type SearchHitDto,
+  type OwnerScoped,
 } from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
 import { CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { toAssistantDto } from '../assistant.mapper';
-
-type OwnerMeta = Pick<RequestMeta, 'actorRole' | 'actorOwnerId'>;
 
 /** Queries over the assistant read model; the write side keeps it current in the append transaction. */
 @Injectable()
@@ -27,7 +25,7 @@ export class AssistantReadRepository {
   ) {}
 
   /** The assistant, or null when there is none or it is another owner's (see `ownerScope`). */
-  async get(id: string, meta?: OwnerMeta): Promise<Assistant | null> {
+  async get(id: string, meta?: OwnerScoped): Promise<Assistant | null> {
     // Named, so each connection parses and plans the hottest read once instead of on every request.
     const { rows } = await this.pool.query<{ doc: Assistant }>({
       name: 'assistant-view-get',
@@ -41,7 +39,7 @@ export class AssistantReadRepository {
   /** The assistant and the prompts it links to, in one round trip (what composing its system prompt starts from). */
   async getWithLinkedPrompts(
     id: string,
-    meta: OwnerMeta,
+    meta: OwnerScoped,
   ): Promise<{ assistant: Assistant; prompts: Map<string, Prompt> } | null> {
     const { rows } = await this.pool.query<{ doc: Assistant; prompts: Prompt[] }>({
       name: 'assistant-view-get-with-prompts',
@@ -55,7 +53,7 @@ export class AssistantReadRepository {
     return { assistant: rows[0].doc, prompts: new Map(rows[0].prompts.map((p) => [p.id, p])) };
   }
 
-  async list(q: ListAssistantsQuery, meta: OwnerMeta): Promise<Page<AssistantDto>> {
+  async list(q: ListAssistantsQuery, meta: OwnerScoped): Promise<Page<AssistantDto>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => where.push(sql.replace('?', `$${params.push(value)}`));
@@ -82,7 +80,7 @@ export class AssistantReadRepository {
     );
   }
 
-  async search(q: SearchAssistantsQuery, meta: OwnerMeta): Promise<Page<SearchHitDto>> {
+  async search(q: SearchAssistantsQuery, meta: OwnerScoped): Promise<Page<SearchHitDto>> {
     const terms = q.q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     if (terms.length === 0) return { data: [], nextCursor: null };
     const params: unknown[] = [terms.map((t) => `${t}:*`).join(' & ')];
@@ -114,7 +112,7 @@ export class AssistantReadRepository {
     );
   }
 
-  async popular(q: PopularAssistantsQuery, meta: OwnerMeta): Promise<Page<AssistantDto>> {
+  async popular(q: PopularAssistantsQuery, meta: OwnerScoped): Promise<Page<AssistantDto>> {
     const params: unknown[] = [];
     const scope = ownerScope(meta);
     const ownerFilter = scope === undefined ? '' : `AND owner_id = $${params.push(scope)}`;

@@ -3,19 +3,17 @@ import { PromptNotFoundError, type Prompt } from '@platform/assistants-domain';
 import {
   canSee,
   ownerScope,
-  type RequestMeta,
   type ListPromptsQuery,
   type Page,
   type PromptDto,
   type PromptVersionDto,
   type PromptVersionsQuery,
+  type OwnerScoped,
 } from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
 import { CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { toPromptDto, toPromptVersionDto, type PromptVersionRow } from '../prompt.mapper';
-
-type OwnerMeta = Pick<RequestMeta, 'actorRole' | 'actorOwnerId'>;
 
 const VERSION_COLUMNS = 'version, name, description, tags, template, variables, created_at, actor_id';
 
@@ -28,13 +26,13 @@ export class PromptReadRepository {
   ) {}
 
   /** The prompt, or null when there is none or it is another owner's (see `ownerScope`). */
-  async get(id: string, meta?: OwnerMeta): Promise<Prompt | null> {
+  async get(id: string, meta?: OwnerScoped): Promise<Prompt | null> {
     const { rows } = await this.pool.query<{ doc: Prompt }>('SELECT doc FROM prompt_view WHERE id = $1', [id]);
     const doc = rows[0]?.doc ?? null;
     return doc && (!meta || canSee(meta, doc.ownerId ?? null)) ? doc : null;
   }
 
-  async require(id: string, meta: OwnerMeta): Promise<Prompt> {
+  async require(id: string, meta: OwnerScoped): Promise<Prompt> {
     const prompt = await this.get(id, meta);
     if (!prompt) throw new PromptNotFoundError(id);
     return prompt;
@@ -70,7 +68,7 @@ export class PromptReadRepository {
     return new Map(rows.map((r) => [`${r.prompt_id}@${r.version}`, r]));
   }
 
-  async list(q: ListPromptsQuery, meta: OwnerMeta): Promise<Page<PromptDto>> {
+  async list(q: ListPromptsQuery, meta: OwnerScoped): Promise<Page<PromptDto>> {
     const where: string[] = ['true'];
     const params: unknown[] = [];
     const scope = ownerScope(meta);
@@ -94,7 +92,7 @@ export class PromptReadRepository {
   }
 
   /** Versions oldest first; versions are numbered 1…n without gaps, so a page is a version range. */
-  async versionPage(id: string, q: PromptVersionsQuery, meta: OwnerMeta): Promise<Page<PromptVersionDto>> {
+  async versionPage(id: string, q: PromptVersionsQuery, meta: OwnerScoped): Promise<Page<PromptVersionDto>> {
     const prompt = await this.require(id, meta);
     const from = (this.paging.decode(q.cursor, CursorSchemas.sequence)?.v ?? 0) + 1;
     const { rows } = await this.pool.query<PromptVersionRow>(

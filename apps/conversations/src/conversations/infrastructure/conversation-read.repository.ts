@@ -10,7 +10,7 @@ import {
   type MessageDto,
   type MessageRole,
   type Page,
-  type RequestMeta,
+  type OwnerScoped,
 } from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
 import { CursorSchemas, Paging } from '@platform/service-kit';
@@ -21,10 +21,9 @@ import { toConversationDto, toMessageDto, type MessageRow } from '../conversatio
  * Queries over the conversation read models; the write side keeps them current in the append transaction.
  * Every list starts from the caller's owner filter (see `ownedBy`); one conversation of another owner reads as none.
  */
-type OwnerMeta = Pick<RequestMeta, 'actorRole' | 'actorOwnerId'>;
 
 /** The conditions of a list: none, or the caller's owner when its key is confined to one. */
-function ownedBy(meta: OwnerMeta): Conditions {
+function ownedBy(meta: OwnerScoped): Conditions {
   const where = new Conditions();
   const scope = ownerScope(meta);
   if (scope !== undefined) where.add('owner_id = ?', scope);
@@ -39,7 +38,7 @@ export class ConversationReadRepository {
   ) {}
 
   /** The conversation, or null when there is none or it is another owner's (see `ownerScope`). */
-  async get(id: string, meta?: OwnerMeta): Promise<Conversation | null> {
+  async get(id: string, meta?: OwnerScoped): Promise<Conversation | null> {
     const { rows } = await this.pool.query<{ doc: Conversation }>('SELECT doc FROM conversation_view WHERE id = $1', [
       id,
     ]);
@@ -48,7 +47,7 @@ export class ConversationReadRepository {
   }
 
   /** Whether the conversation exists for this caller, without reading its document (which holds the window). */
-  async visible(id: string, meta: OwnerMeta): Promise<boolean> {
+  async visible(id: string, meta: OwnerScoped): Promise<boolean> {
     const { rows } = await this.pool.query<{ owner_id: string | null }>(
       'SELECT owner_id FROM conversation_view WHERE id = $1',
       [id],
@@ -56,7 +55,7 @@ export class ConversationReadRepository {
     return rows.length > 0 && canSee(meta, rows[0].owner_id);
   }
 
-  list(q: ListConversationsQuery, meta: OwnerMeta): Promise<Page<ConversationDto>> {
+  list(q: ListConversationsQuery, meta: OwnerScoped): Promise<Page<ConversationDto>> {
     const where = ownedBy(meta);
     if (q.assistantId) where.add('assistant_id = ?', q.assistantId);
     if (q.userId) where.add('user_id = ?', q.userId);
@@ -65,7 +64,7 @@ export class ConversationReadRepository {
   }
 
   /** Active conversations, most recently active first. */
-  active(q: ActiveConversationsQuery, meta: OwnerMeta): Promise<Page<ConversationDto>> {
+  active(q: ActiveConversationsQuery, meta: OwnerScoped): Promise<Page<ConversationDto>> {
     const where = ownedBy(meta);
     where.addRaw("status = 'active'"); // a literal, so the partial index answers
     if (q.assistantId) where.add('assistant_id = ?', q.assistantId);

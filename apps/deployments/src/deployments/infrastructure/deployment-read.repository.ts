@@ -5,15 +5,13 @@ import {
   type DeploymentEnvironment,
   type DeploymentHistoryQuery,
   type Page,
-  type RequestMeta,
+  type OwnerScoped,
 } from '@platform/contracts';
 import type { Deployment } from '@platform/deployments-domain';
 import { PG_POOL } from '@platform/event-store';
 import { CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { toDeploymentDto } from '../deployment.mapper';
-
-type OwnerMeta = Pick<RequestMeta, 'actorRole' | 'actorOwnerId'>;
 
 /**
  * Queries over the deployment view; the write side keeps it current in the append transaction. A deployment of
@@ -26,7 +24,7 @@ export class DeploymentReadRepository {
     private readonly paging: Paging,
   ) {}
 
-  async get(id: string, meta: OwnerMeta): Promise<Deployment | null> {
+  async get(id: string, meta: OwnerScoped): Promise<Deployment | null> {
     const { rows } = await this.pool.query<{ doc: Deployment }>('SELECT doc FROM deployment_view WHERE id = $1', [id]);
     const doc = rows[0]?.doc ?? null;
     return doc && canSee(meta, doc.ownerId) ? doc : null;
