@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       'UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE',
       'SHUTDOWN_TIMEOUT_MS',
       'CORS_ORIGINS',
+      'API_KEY_CACHE_MS',
     ])
       delete process.env[name];
   });
@@ -67,6 +68,14 @@ describe('loadConfig', () => {
     expect(loadConfig().bodyLimitBytes).toBe(786_432);
     process.env.BODY_LIMIT_BYTES = '786433';
     expect(() => loadConfig()).toThrow(new ConfigError('BODY_LIMIT_BYTES must be at most 786432, got 786433'));
+  });
+
+  it('trusts an answer about an API key 500 ms by default and never over a second, the revocation promise', () => {
+    expect(loadConfig().keyCacheMs).toBe(500);
+    process.env.API_KEY_CACHE_MS = '1000';
+    expect(loadConfig().keyCacheMs).toBe(1_000);
+    process.env.API_KEY_CACHE_MS = '1001';
+    expect(() => loadConfig()).toThrow(new ConfigError('API_KEY_CACHE_MS must be at most 1000, got 1001'));
   });
 
   it('refuses to start with a placeholder admin token', () => {
