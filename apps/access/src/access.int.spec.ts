@@ -140,11 +140,7 @@ describe('API keys', () => {
     const expiresAt = new Date(Date.now() + 1500).toISOString();
     const key = await createKey({ expiresAt });
     expect((await authenticate(key.secret)).expiresAt).toBe(expiresAt);
-    await waitFor(
-      async () => (await problemOf(authenticate(key.secret)))?.status === 401,
-      'the key to expire',
-      10_000,
-    );
+    await waitFor(async () => (await problemOf(authenticate(key.secret)))?.status === 401, 'the key to expire', 10_000);
     const listed = await send<Page<ApiKeyDto>>(Ops.listKeys.pattern, { query: { status: 'expired' } });
     expect(listed.data.map((k) => k.id)).toContain(key.id);
   });
@@ -217,12 +213,21 @@ describe('audit trail', () => {
       type,
       schemaVersion: 1,
       data: {},
-      metadata: { actorId, actorRole: 'editor', actorOwnerId: 'team-b', correlationId: 'c', causationId: `r${i}`, occurredAt: at(i) },
+      metadata: {
+        actorId,
+        actorRole: 'editor',
+        actorOwnerId: 'team-b',
+        correlationId: 'c',
+        causationId: `r${i}`,
+        occurredAt: at(i),
+      },
       revision: i + 1,
       position: i + 1,
     }));
     for (const e of [...events, events[1]]) {
-      await js.publish(eventSubject('assistant', e.type, bus.prefix), JSON.stringify(e), { msgID: `${e.id}-${Math.random()}` });
+      await js.publish(eventSubject('assistant', e.type, bus.prefix), JSON.stringify(e), {
+        msgID: `${e.id}-${Math.random()}`,
+      });
     }
     await nc.drain();
 
@@ -246,6 +251,42 @@ describe('audit trail', () => {
     expect([...first.data, ...rest.data]).toEqual(all.data);
     expect(rest.nextCursor).toBeNull();
     expect(await problemOf(audit({ cursor: `${first.nextCursor}x` }))).toMatchObject({ status: 400 });
+  });
+
+  it('records a batch of events in one statement, each once, whatever the batch repeats', async () => {
+    const { recordAuditEntries } = await import('./audit/audit.projection');
+    const actorId = uuidv7();
+    const resource = uuidv7();
+    const events = ['AssistantCreated', 'AssistantUpdated'].map((type, i) => ({
+      id: uuidv7(),
+      streamId: `assistant-${resource}`,
+      type,
+      schemaVersion: 1,
+      data: { secret: 'never copied' },
+      metadata: {
+        actorId,
+        correlationId: 'c',
+        causationId: `r${i}`,
+        occurredAt: new Date(Date.UTC(2026, 0, 2, 0, 0, i)).toISOString(),
+      },
+      revision: i + 1,
+      position: i + 1,
+      transactionId: '1',
+    }));
+    const client = await pool().connect();
+    try {
+      await client.query('SET search_path TO access');
+      await recordAuditEntries([...events, events[0]] as never, client);
+      await recordAuditEntries(events as never, client); // a replay of the bus changes nothing
+    } finally {
+      client.release(true);
+    }
+    const p = await audit({ actorId });
+    expect(p.data.map((e) => [e.action, e.resource, e.resourceType, e.requestId, e.actorRole])).toEqual([
+      ['AssistantUpdated', resource, 'assistant', 'r1', null],
+      ['AssistantCreated', resource, 'assistant', 'r0', null],
+    ]);
+    expect(JSON.stringify(p.data)).not.toContain('never copied');
   });
 
   it('is not itself audited: reading the trail appends no event', async () => {
