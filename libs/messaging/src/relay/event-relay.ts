@@ -247,7 +247,7 @@ export class EventRelay {
     return { count: events.length, next };
   }
 
-  /** Records the set-aside events and the new checkpoint together, through the lock's connection. */
+  /** Records the set-aside events and the new checkpoint together (one transaction), through the lock's connection. */
   private async settle(
     session: Session,
     setAside: StoredEvent[],
@@ -255,6 +255,16 @@ export class EventRelay {
     to: FeedCheckpoint,
   ): Promise<void> {
     const client = session.client;
+    if (setAside.length === 0) {
+      // Nothing set aside (the usual batch): the checkpoint alone, one statement that is its own transaction.
+      try {
+        await saveRelayCheckpoint(client, this.options.schema, this.stream, to);
+      } catch (err) {
+        session.lost = err instanceof Error ? err : new Error(String(err));
+        throw err;
+      }
+      return;
+    }
     try {
       await client.query('BEGIN');
       for (const [streamId, error] of refused) {
