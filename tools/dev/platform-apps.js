@@ -38,7 +38,9 @@ function spawnApp(app, { env = process.env, onOutput, detached = false } = {}) {
   if (!fs.existsSync(app.entry)) {
     throw new Error(`${path.relative(REPO_ROOT, app.entry)} is missing: run "npm run build" first`);
   }
-  const child = spawn(process.execPath, [app.entry], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached });
+  // PLATFORM_NODE_ARGS: extra node options for every app, e.g. `--cpu-prof --cpu-prof-dir=profiles` to profile a run.
+  const nodeArgs = (env.PLATFORM_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, app.entry], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached });
   if (onOutput) {
     child.stdout.on('data', (chunk) => onOutput(app.name, chunk));
     child.stderr.on('data', (chunk) => onOutput(app.name, chunk));

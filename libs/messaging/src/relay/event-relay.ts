@@ -170,6 +170,10 @@ export class EventRelay {
       this.migrated = true;
     }
     await session.client.query(`LISTEN "${this.channel}"`);
+    // This session writes only the checkpoint and the set-aside list: neither needs to wait for the disk. A crash
+    // of the server can take back its last few commits (never part of one), and then the relay publishes those
+    // batches again, which JetStream drops as duplicates (the dedupe window is minutes, the loss at most a second).
+    await session.client.query('SET synchronous_commit TO off');
     const pollIntervalMs = this.options.pollIntervalMs ?? 50;
     let from = await readRelayCheckpoint(session.client, this.options.schema, this.stream);
     await this.refreshParked(session);
