@@ -175,7 +175,8 @@ const FIXTURES: Record<string, Fixture> = {
     return { path: `/assistants/${a.id}/rollback`, body: { environment: 'development' } };
   },
   listDeployments: async (s) => ({ path: `/assistants/${(await s.assistant()).id}/deployments` }),
-  getDeploymentStatus: async (s) => ({ path: `/assistants/${(await s.assistant()).id}/deployment-status` }),
+  // Deployed: the status read finds the owner among the deployments (listDeployments covers one without any).
+  getDeploymentStatus: async (s) => ({ path: `/assistants/${(await s.deployed()).a.id}/deployment-status` }),
   promoteDeployment: async (s) => ({
     path: `/assistants/${(await s.deployed()).a.id}/promote`,
     body: { fromEnvironment: 'development', toEnvironment: 'testing' },

@@ -117,6 +117,13 @@ describe('deployments over HTTP through the gateway', () => {
     const second = await deploy(a.id, { environment: 'development' });
     expect(second.body).toMatchObject({ status: 'active', previousDeploymentId: dev.body.id });
     expect(second.body.snapshot.systemPrompt.text).toContain('Never greet.');
+    // One reading: the prompt versions frozen are the ones the frozen system prompt was composed from, and both are
+    // the assistant's at the version recorded.
+    const composed = await ok('POST', `/assistants/${a.id}/system-prompt`, { variables: {} }, 200);
+    expect(second.body.snapshot.prompts).toMatchObject([{ promptId: prompt.id, version: 2 }]);
+    expect(composed.parts.find((p: any) => p.promptId === prompt.id)?.version).toBe(2);
+    expect(second.body.snapshot.systemPrompt.text).toBe(composed.text);
+    expect(second.body.assistantVersion).toBe((await ok('GET', `/assistants/${a.id}`, undefined, 200)).version);
     const devHistory = await history(a.id, '?environment=development');
     expect(devHistory.map((d) => [d.id, d.status])).toEqual([
       [second.body.id, 'active'],

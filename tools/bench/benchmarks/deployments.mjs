@@ -2,11 +2,13 @@
 // service asked for the readiness checks and the snapshot), as separate processes:
 //   pipeline: POST /assistants/{id}/deploy to development then POST /assistants/{id}/promote to testing, one
 //             closed-loop client per assistant, each pair timed as one round trip (readiness checks included);
-//   status:   GET /assistants/{id}/deployment-status of assistants deployed to every environment, 8 readers.
+//   status:   GET /assistants/{id}/deployment-status of assistants deployed to every environment, 8 readers
+//             (autocannon connections, one request in flight each).
 import { durationS, warmupS } from '../lib/env.mjs';
 import { startBenchPlatform } from '../lib/platform.mjs';
-import { closedLoop } from '../lib/load.mjs';
-import { summarize } from '../lib/stats.mjs';
+import { closedLoop, measure } from '../lib/load.mjs';
+import { describeCpu, startCpuSampler } from '../lib/cpu.mjs';
+import { round, summarize } from '../lib/stats.mjs';
 
 const CLIENTS = Number(process.env.BENCH_DEPLOY_CLIENTS || 4);
 const READ_ASSISTANTS = 50;
@@ -25,8 +27,23 @@ export const deploymentsBenchmark = {
       if (res.status !== status) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
       return json;
     };
+    // The readiness checks compose a real system prompt: every assistant links a primary prompt with a variable.
+    const prompt = await call(
+      'POST',
+      '/api/v1/prompts',
+      {
+        name: 'Bench deploy greeting',
+        template: 'Greet {{customer}} and answer about {{product}}.',
+        variables: [
+          { name: 'customer', required: true, default: 'there' },
+          { name: 'product', required: false, default: 'our service' },
+        ],
+      },
+      201,
+    );
     const assistant = async (name) => {
       const a = await call('POST', '/api/v1/assistants', { name, persona: { tone: 'calm' } }, 201);
+      await call('POST', `/api/v1/assistants/${a.id}/prompts`, { promptId: prompt.id, role: 'primary' }, 201);
       await call('PUT', `/api/v1/assistants/${a.id}`, { status: 'active' });
       return a.id;
     };
@@ -34,17 +51,50 @@ export const deploymentsBenchmark = {
     const warmS = Math.round(warmupS(measuredS));
     const rows = [];
     const details = {};
+    const pids = { bench: process.pid, ...platform.pids };
+    /** µs of CPU per operation in each process group, from the % of one core each used over the phase. */
+    const perOperation = (cpu, operations) =>
+      cpu && operations
+        ? Object.fromEntries(
+            ['bench', ...Object.keys(platform.pids), 'postgres', 'nats']
+              .filter((g) => cpu[g])
+              .map((g) => [g, round((cpu[g] / 100) * (1e6 / operations), 0)]),
+          )
+        : null;
+    // CPU over the measured part of a closed loop (it warms up for warmS first).
+    const measuredCpu = () => {
+      let sampler;
+      const started = setTimeout(() => (sampler = startCpuSampler(pids)), warmS * 1000);
+      return {
+        stop(operations) {
+          clearTimeout(started);
+          const cpu = sampler?.stop() ?? null;
+          return { cpu, usPerOperation: perOperation(cpu, operations) };
+        },
+      };
+    };
+    const describePerOperation = (us) =>
+      us
+        ? Object.entries(us)
+            .map(([g, v]) => `${g} ${v}`)
+            .join(', ') + ' µs CPU per operation'
+        : 'n/a';
 
     // 1. Deploy to development, then promote to testing: the pair as one round trip.
     const pipelines = [];
     for (let i = 0; i < CLIENTS; i++) pipelines.push(await assistant(`Bench Pipeline ${i}`));
     const deploys = [];
+    const pipelineCpu = measuredCpu();
+    const measureFrom = Date.now() + warmS * 1000;
+    const measureTo = measureFrom + measuredS * 1000;
     const pipeline = await closedLoop(CLIENTS, measuredS, warmS, async (i) => {
       const id = pipelines[i];
       const t0 = performance.now();
       const deployed = await send('POST', `/api/v1/assistants/${id}/deploy`, { environment: 'development' });
       await deployed.arrayBuffer();
-      deploys.push(performance.now() - t0);
+      // The deploy alone, over the same measured window as the round trips (no warm-up, no failures).
+      if (deployed.status === 201 && Date.now() >= measureFrom && Date.now() <= measureTo)
+        deploys.push(performance.now() - t0);
       if (deployed.status !== 201) return false;
       const promoted = await send('POST', `/api/v1/assistants/${id}/promote`, {
         fromEnvironment: 'development',
@@ -54,9 +104,11 @@ export const deploymentsBenchmark = {
       return promoted.status === 201;
     });
     const deploy = summarize(deploys);
+    const pipelineUse = pipelineCpu.stop(pipeline.latency.count);
     log(
       `pipeline: ${pipeline.perS} deploy+promote/s, p50 ${pipeline.latency.median} ms, p99 ${pipeline.latency.p99} ms; ` +
-        `deploy alone p50 ${deploy.median} ms, p99 ${deploy.p99} ms; ${pipeline.failures} failed`,
+        `deploy alone p50 ${deploy.median} ms, p99 ${deploy.p99} ms; ${pipeline.failures} failed; ` +
+        `cpu: ${describeCpu(pipelineUse.cpu)}; ${describePerOperation(pipelineUse.usPerOperation)}`,
     );
     rows.push({
       metric: `POST deploy (development) + POST promote (testing), ${CLIENTS} concurrent clients`,
@@ -67,7 +119,7 @@ export const deploymentsBenchmark = {
       target: 'p99 ≤ 100 ms, none failed',
       met: pipeline.latency.p99 <= 100 && pipeline.failures === 0,
     });
-    details.pipeline = { ...pipeline, deployAlone: deploy };
+    details.pipeline = { ...pipeline, deployAlone: deploy, ...pipelineUse };
 
     // 2. deployment-status of assistants that run in every environment.
     const readable = [];
@@ -83,13 +135,36 @@ export const deploymentsBenchmark = {
       }
       readable.push(id);
     }
-    const status = await closedLoop(READERS, measuredS, warmS, async () => {
-      const id = readable[Math.floor(Math.random() * readable.length)];
-      const res = await send('GET', `/api/v1/assistants/${id}/deployment-status`);
-      await res.arrayBuffer();
-      return res.status === 200;
-    });
-    log(`status: ${status.perS} reads/s, p50 ${status.latency.median} ms, p99 ${status.latency.p99} ms`);
+    // Read with autocannon, as the gateway benchmark reads GET /assistants/{id}: each of the READERS connections
+    // has one request in flight (a closed loop per reader), and the load generator's own CPU per request is a
+    // fraction of fetch's, which on 2 shared cores was taken from the platform it measures.
+    const statusRequests = [
+      {
+        method: 'GET',
+        setupRequest: (req) => ({
+          ...req,
+          path: `/api/v1/assistants/${readable[Math.floor(Math.random() * readable.length)]}/deployment-status`,
+        }),
+      },
+    ];
+    const base = { url: platform.baseUrl, connections: READERS, headers, requests: statusRequests };
+    await measure({ ...base, duration: warmS });
+    const sampler = startCpuSampler(pids);
+    const read = await measure({ ...base, duration: measuredS });
+    const cpu = sampler.stop();
+    const usPerOperation = perOperation(cpu, read.responses);
+    const status = {
+      latency: read.latencyMs,
+      perS: read.reqPerS,
+      failures: read.errors,
+      statuses: read.statuses,
+      cpu,
+      usPerOperation,
+    };
+    log(
+      `status: ${status.perS} reads/s, p50 ${status.latency.median} ms, p99 ${status.latency.p99} ms, ` +
+        `${status.failures} failed; cpu: ${describeCpu(cpu)}; ${describePerOperation(usPerOperation)}`,
+    );
     rows.push({
       metric: `GET /assistants/{id}/deployment-status, ${READERS} readers over ${READ_ASSISTANTS} assistants`,
       median: status.latency.median,

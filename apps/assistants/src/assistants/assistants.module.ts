@@ -6,10 +6,12 @@ import { PromptLinkCommands } from './commands/prompt-links/prompt-links.command
 import { AssistantReadRepository } from './infrastructure/assistant-read.repository';
 import { AssistantHistoryQuery } from './queries/assistant-history/assistant-history.query';
 import { AssistantPromptsQuery } from './queries/assistant-prompts/assistant-prompts.query';
+import { AssistantSnapshotQuery } from './queries/assistant-snapshot/assistant-snapshot.query';
 import { BrowseAssistantsQuery } from './queries/browse-assistants/browse-assistants.query';
 import { GetAssistantQuery } from './queries/get-assistant/get-assistant.query';
 import { LinkedAssistantsQuery } from './queries/linked-assistants/linked-assistants.query';
 import { PromptSuggestionsQuery } from './queries/prompt-suggestions/prompt-suggestions.query';
+import { CompositionReader } from './queries/system-prompt/composition-reader';
 import { SystemPromptQuery } from './queries/system-prompt/system-prompt.query';
 
 @Module({
@@ -25,7 +27,8 @@ import { SystemPromptQuery } from './queries/system-prompt/system-prompt.query';
     LinkedAssistantsQuery,
     PromptSuggestionsQuery,
     SystemPromptQuery,
+    AssistantSnapshotQuery,
   ],
-  providers: [AssistantReadRepository],
+  providers: [AssistantReadRepository, CompositionReader],
 })
 export class AssistantsModule {}

@@ -35,6 +35,7 @@ async function deploy(assistantId: string, environment: 'development' | 'testing
   return app.get(SlotWriter).execute(
     { assistantId, environment },
     { ...meta, requestId: uuidv7() },
+    'StartDeployment',
     (_, now): StartDeployment => ({
       type: 'StartDeployment',
       deploymentId,

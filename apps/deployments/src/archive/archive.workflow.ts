@@ -42,6 +42,7 @@ export class ArchiveWorkflow implements OnModuleInit, OnModuleDestroy {
       await this.writer.execute(
         { assistantId, environment },
         meta,
+        'RetireDeployments',
         (_, now) => ({ type: 'RetireDeployments', now, actorId: meta.actorId, reason: 'The assistant was archived' }),
         () => undefined,
       );

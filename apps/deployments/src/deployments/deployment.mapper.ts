@@ -25,7 +25,9 @@ export function toDeploymentDto(d: Deployment): DeploymentDto {
 }
 
 /** An environment's current deployment as the status overview shows it: since it reached its status. */
-export function toEnvironmentDeploymentDto(d: Deployment): EnvironmentDeploymentDto {
+export function toEnvironmentDeploymentDto(
+  d: Pick<Deployment, 'id' | 'status' | 'assistantVersion' | 'resources' | 'statusHistory' | 'updatedAt'>,
+): EnvironmentDeploymentDto {
   const since = [...d.statusHistory].reverse().find((h) => h.status === d.status)?.at ?? d.updatedAt;
   return { id: d.id, status: d.status, assistantVersion: d.assistantVersion, resources: { ...d.resources }, since };
 }

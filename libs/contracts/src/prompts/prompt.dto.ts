@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  assistantSnapshotSchema,
   linkedAssistantSchema,
   promptLinkSchema,
   promptSchema,
@@ -21,3 +22,5 @@ export type PromptSuggestionDto = z.output<typeof promptSuggestionSchema>;
 export type LinkedAssistantDto = z.output<typeof linkedAssistantSchema>;
 export type SystemPromptPartDto = z.output<typeof systemPromptPartSchema>;
 export type SystemPromptDto = z.output<typeof systemPromptSchema>;
+/** Bus only: an assistant, its links and its composed system prompt, from one consistent read. */
+export type AssistantSnapshotDto = z.output<typeof assistantSnapshotSchema>;

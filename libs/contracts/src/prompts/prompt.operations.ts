@@ -4,6 +4,7 @@ import { defineOperation, idParams } from '../common/operation';
 import { pageSchema } from '../common/page';
 import { PromptPatterns } from './prompt.patterns';
 import {
+  assistantSnapshotSchema,
   linkedAssistantSchema,
   promptLinkSchema,
   promptSchema,
@@ -79,4 +80,6 @@ export const PromptOperations = {
     body: systemPromptRequestSchema.default({ variables: {} }),
     response: systemPromptSchema,
   }),
+  // Bus only (the deployments service): one consistent read instead of the assistant, its links and its prompt apart.
+  snapshot: defineOperation({ pattern: P.snapshot, params: id, response: assistantSnapshotSchema }),
 } as const;

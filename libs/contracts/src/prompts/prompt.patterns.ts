@@ -15,6 +15,8 @@ export const PromptPatterns = {
   suggestions: 'assistants.prompts.suggestions',
   linkedAssistants: 'assistants.prompts.linked-assistants',
   systemPrompt: 'assistants.system-prompt',
+  /** Bus only: the assistant, its links and its system prompt from one read (what a deployment freezes). */
+  snapshot: 'assistants.snapshot',
 } as const;
 
 export const PROMPT_STREAM_CATEGORY = 'prompt';

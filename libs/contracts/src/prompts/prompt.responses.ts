@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assistantStatusSchema } from '../assistants/assistant.responses';
+import { assistantSchema, assistantStatusSchema } from '../assistants/assistant.responses';
 import { PROMPT_LINK_ROLES } from './prompt.schemas';
 
 // What the prompt, link and system-prompt operations answer, as it is sent (see assistant.responses.ts).
@@ -114,3 +114,20 @@ export const systemPromptSchema = z
     parts: z.array(systemPromptPartSchema),
   })
   .meta({ id: 'SystemPrompt' });
+
+/**
+ * Bus only: everything a deployment freezes, from one read of the assistant and the prompts it links to, so the
+ * links, the versions they resolve to and the composed system prompt all belong to the assistant version given.
+ */
+export const assistantSnapshotSchema = z
+  .strictObject({
+    assistant: assistantSchema,
+    links: z.array(promptLinkSchema).meta({ description: 'Primary first, then secondaries and fallbacks by priority' }),
+    systemPrompt: systemPromptSchema
+      .nullable()
+      .meta({ description: 'Composed with every variable at its default; null when required variables are missing' }),
+    missingVariables: z
+      .array(z.string())
+      .meta({ description: 'The required variables without a value (empty when the system prompt composes)' }),
+  })
+  .meta({ id: 'AssistantSnapshot' });

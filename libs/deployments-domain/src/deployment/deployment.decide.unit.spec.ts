@@ -1,7 +1,7 @@
 import type { DeploymentSnapshot } from '@platform/contracts';
 import { deciderSpec } from '@platform/testing';
 import type { StartDeployment } from './deployment.commands';
-import { deploymentDecider } from './deployment.decide';
+import { decide, deploymentDecider } from './deployment.decide';
 import {
   DeploymentInProgressError,
   DeploymentNotFoundError,
@@ -10,7 +10,7 @@ import {
   NothingToRollBackError,
   ReadinessChecksFailedError,
 } from './deployment.errors';
-import type { DeploymentEvent } from './deployment.state';
+import { emptySlot, evolveSlot, LIVE_SLOT_COMMANDS, liveOf, type DeploymentEvent, type Slot } from './deployment.state';
 
 const spec = deciderSpec(deploymentDecider);
 const A = '0190a000-0000-7000-8000-00000000000a';
@@ -295,6 +295,79 @@ describe('Deployment decider', () => {
         .given([...given, changed(2, 'pending', 'failed', 9), changed(1, 'active', 'retired', 9)])
         .when(retire)
         .thenNothingHappens();
+    });
+  });
+
+  describe('the live part of a slot', () => {
+    const slotOf = (events: DeploymentEvent[]): Slot => events.reduce(evolveSlot, emptySlot);
+    // Histories with superseded, failed and rolled-back deployments beside what serves or is on its way.
+    const superseded = [started(1), started(2, { previousDeploymentId: id(1) }), changed(1, 'active', 'superseded', 2)];
+    const histories: Record<string, DeploymentEvent[]> = {
+      'one serving, one superseded': superseded,
+      'one pending beside them': [...superseded, started(3, { status: 'pending', previousDeploymentId: id(2) })],
+      'a failed one beside them': [
+        ...superseded,
+        started(3, { status: 'pending', previousDeploymentId: id(2) }),
+        changed(3, 'pending', 'failed', 4),
+      ],
+      'nothing live, only history': [...superseded, changed(2, 'active', 'retired', 5)],
+      'a rollback serving': [
+        ...superseded,
+        started(6, { kind: 'rollback', previousDeploymentId: id(2), rolledBackDeploymentId: id(2) }),
+        changed(2, 'active', 'rolled_back', 6),
+      ],
+    };
+    const commands = [
+      deploy(10),
+      deploy(11, { manual: true }),
+      deploy(12, { resources: { replicas: 3 } }),
+      {
+        type: 'ScaleDeployment' as const,
+        now: at(13),
+        actorId: 'ops',
+        assistantId: A,
+        environment: 'development' as const,
+        resources: { replicas: 4 },
+      },
+      { type: 'RetireDeployments' as const, now: at(14), actorId: 'system', reason: 'archived' },
+    ];
+    const outcome = (run: () => unknown) => {
+      try {
+        return run();
+      } catch (err) {
+        return { refused: (err as Error).name, message: (err as Error).message };
+      }
+    };
+
+    it('is all that deploys, promotions, scaling and retiring decide over', () => {
+      expect(new Set(commands.map((c) => c.type))).toEqual(new Set(LIVE_SLOT_COMMANDS));
+      for (const [history, events] of Object.entries(histories)) {
+        const slot = slotOf(events);
+        expect(liveOf(slot).deployments.length).toBeLessThan(slot.deployments.length);
+        for (const command of commands) {
+          const whole = outcome(() => decide(command, slot));
+          expect([history, command.type, outcome(() => decide(command, liveOf(slot)))]).toEqual([
+            history,
+            command.type,
+            whole,
+          ]);
+        }
+      }
+    });
+
+    it('is not enough for a rollback, which looks back through the history', () => {
+      const rollback = {
+        type: 'RollBackDeployment' as const,
+        deploymentId: id(20),
+        now: at(20),
+        actorId: 'ops',
+        environment: 'development' as const,
+        toDeploymentId: null,
+        notes: null,
+      };
+      const slot = slotOf(superseded);
+      expect(LIVE_SLOT_COMMANDS).not.toContain(rollback.type);
+      expect(outcome(() => decide(rollback, slot))).not.toEqual(outcome(() => decide(rollback, liveOf(slot))));
     });
   });
 });

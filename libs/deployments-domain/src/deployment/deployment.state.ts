@@ -142,3 +142,18 @@ export const activeOf = (slot: Slot): Deployment | undefined => slot.deployments
 export const inProgressOf = (slot: Slot): Deployment | undefined =>
   slot.deployments.find((d) => IN_PROGRESS_STATUSES.includes(d.status));
 export const wasActive = (d: Deployment): boolean => d.statusHistory.some((h) => h.status === 'active');
+
+/** The statuses of deployments that serve or are on their way. */
+export const LIVE_STATUSES: readonly DeploymentStatus[] = ['active', ...IN_PROGRESS_STATUSES];
+
+/** A slot's deployments that serve or are on their way, newest first. */
+export const liveOf = (slot: Slot): Slot => ({
+  deployments: slot.deployments.filter((d) => LIVE_STATUSES.includes(d.status)),
+});
+
+/**
+ * The commands that decide over the live part of a slot alone (what serves and what is on its way): deciding them
+ * over `liveOf(slot)` gives the same events as over the whole slot, so the service loads only those rows, however
+ * long the slot's history. Rollbacks look back through the history; a status report names any deployment.
+ */
+export const LIVE_SLOT_COMMANDS = ['StartDeployment', 'ScaleDeployment', 'RetireDeployments'] as const;

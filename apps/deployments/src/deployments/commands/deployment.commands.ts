@@ -54,6 +54,7 @@ export class DeploymentCommands {
     return this.writer.execute(
       { assistantId: params.id, environment },
       meta,
+      'StartDeployment',
       (_, now) => ({
         type: 'StartDeployment',
         deploymentId,
@@ -101,6 +102,7 @@ export class DeploymentCommands {
     return this.writer.execute(
       { assistantId: params.id, environment: to },
       meta,
+      'StartDeployment',
       (_, now) => ({
         type: 'StartDeployment',
         deploymentId,
@@ -134,6 +136,7 @@ export class DeploymentCommands {
     return this.writer.execute(
       { assistantId: params.id, environment: body.environment },
       meta,
+      'RollBackDeployment',
       (_, now) => ({
         type: 'RollBackDeployment',
         deploymentId,
@@ -154,6 +157,7 @@ export class DeploymentCommands {
     return this.writer.execute(
       { assistantId: d.assistantId, environment: d.environment },
       meta,
+      'ReportDeploymentStatus',
       (_, now) => ({
         type: 'ReportDeploymentStatus',
         deploymentId: d.id,
@@ -172,6 +176,7 @@ export class DeploymentCommands {
     return this.writer.execute(
       { assistantId: params.id, environment },
       meta,
+      'ScaleDeployment',
       (_, now) => ({
         type: 'ScaleDeployment',
         now,

@@ -3,11 +3,9 @@ import {
   AssistantPatterns,
   PromptPatterns,
   type AssistantDto,
+  type AssistantSnapshotDto,
   type DeploymentSnapshot,
-  type Page,
-  type PromptLinkDto,
   type RequestMeta,
-  type SystemPromptDto,
 } from '@platform/contracts';
 import { AssistantNotFoundError, type ReadinessInput } from '@platform/deployments-domain';
 import { RpcClient, RpcProblemError, rpcTimeoutMs } from '@platform/messaging';
@@ -37,59 +35,44 @@ export class AssistantCatalog {
 
   /**
    * Everything a deployment freezes: the assistant at one version, its links with the exact prompt versions they
-   * resolve to, and the system prompt composed from them. The assistant is read before and after the links and the
-   * prompt, so a change in between shows up as a new version and the reading is taken again.
+   * resolve to, and the system prompt composed from them, in one request the assistants service answers from one
+   * reading of the assistant and its prompts (`PromptPatterns.snapshot`), so the parts always belong together.
    */
   async read(id: string, meta: RequestMeta): Promise<AssistantReading> {
-    const deadline = this.deadline();
-    for (let attempt = 1; ; attempt++) {
-      const assistant = await this.assistant(id, meta, deadline);
-      const [links, composed] = await Promise.all([
-        this.ask<Page<PromptLinkDto>>(id, PromptPatterns.links, meta, { params: { id } }, deadline),
-        this.compose(id, meta, deadline),
-      ]);
-      const again = await this.assistant(id, meta, deadline);
-      if (again.version !== assistant.version && attempt < 3) continue;
-      const prompt = 'text' in composed ? composed : { text: '', tokenCount: 0, encoding: '' };
-      return {
-        assistant,
-        systemPrompt: 'text' in composed ? { composes: true } : composed,
-        snapshot: {
-          assistantVersion: assistant.version,
-          name: assistant.name,
-          persona: assistant.persona,
-          configuration: { ...assistant.configuration },
-          prompts: links.data.map((l) => ({
-            promptId: l.promptId,
-            promptName: l.promptName,
-            role: l.role,
-            priority: l.priority,
-            conditions: l.conditions,
-            version: l.resolvedVersion,
-          })),
-          systemPrompt: { text: prompt.text, tokenCount: prompt.tokenCount, encoding: prompt.encoding },
-        },
-      };
-    }
-  }
-
-  private async compose(
-    id: string,
-    meta: RequestMeta,
-    deadline: number,
-  ): Promise<SystemPromptDto | { composes: false; missing: string[]; message: string }> {
-    try {
-      const body = { params: { id }, body: { variables: {} } };
-      return await this.ask<SystemPromptDto>(id, PromptPatterns.systemPrompt, meta, body, deadline);
-    } catch (err) {
-      if (!(err instanceof RpcProblemError) || err.status !== 422) throw err;
-      const missing = (err.problem as { missing?: unknown }).missing;
-      return {
-        composes: false,
-        missing: Array.isArray(missing) ? missing.map(String) : [],
-        message: err.problem.detail ?? 'The system prompt does not compose',
-      };
-    }
+    const body = { params: { id } };
+    const { assistant, links, systemPrompt, missingVariables } = await this.ask<AssistantSnapshotDto>(
+      id,
+      PromptPatterns.snapshot,
+      meta,
+      body,
+      this.deadline(),
+    );
+    const prompt = systemPrompt ?? { text: '', tokenCount: 0, encoding: '' };
+    return {
+      assistant,
+      systemPrompt: systemPrompt
+        ? { composes: true }
+        : {
+            composes: false,
+            missing: missingVariables,
+            message: `Missing required variables: ${missingVariables.join(', ')}`,
+          },
+      snapshot: {
+        assistantVersion: assistant.version,
+        name: assistant.name,
+        persona: assistant.persona,
+        configuration: { ...assistant.configuration },
+        prompts: links.map((l) => ({
+          promptId: l.promptId,
+          promptName: l.promptName,
+          role: l.role,
+          priority: l.priority,
+          conditions: l.conditions,
+          version: l.resolvedVersion,
+        })),
+        systemPrompt: { text: prompt.text, tokenCount: prompt.tokenCount, encoding: prompt.encoding },
+      },
+    };
   }
 
   private deadline(): number {

@@ -13,6 +13,12 @@ import { CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { toDeploymentDto } from '../deployment.mapper';
 
+/** What the status overview shows of an environment's current deployment. */
+export type EnvironmentStatusRow = Pick<
+  Deployment,
+  'id' | 'environment' | 'status' | 'assistantVersion' | 'resources' | 'statusHistory' | 'updatedAt'
+>;
+
 /**
  * Queries over the deployment view; the write side keeps it current in the append transaction. A deployment of
  * another owner's assistant reads as none (see `canSee`).
@@ -39,22 +45,39 @@ export class DeploymentReadRepository {
     return rows[0]?.owner_id;
   }
 
-  /** Per environment, what serves there or is on its way (active first, then the newest in progress). */
-  async live(assistantId: string): Promise<Deployment[]> {
-    const { rows } = await this.pool.query<{ doc: Deployment }>(
-      `SELECT doc FROM deployment_view WHERE assistant_id = $1 AND status IN ('active', 'pending', 'deploying')
-       ORDER BY (status = 'active') DESC, created_at DESC`,
-      [assistantId],
-    );
-    return rows.map((r) => r.doc);
+  /**
+   * The status overview's rows in one query: the owner of the assistant's deployments (undefined when it has none),
+   * and per environment what serves there or is on its way (the active one first, else the newest in progress),
+   * with only the fields the overview shows.
+   */
+  async status(assistantId: string): Promise<{ owner: string | undefined; live: EnvironmentStatusRow[] }> {
+    const { rows } = await this.pool.query<{ owner_id: string } & Partial<EnvironmentStatusRow>>({
+      name: 'deployment-view-status',
+      text: `SELECT o.owner_id, l.id, l.environment, l.status, l.doc->'assistantVersion' AS "assistantVersion",
+                    l.doc->'resources' AS resources, l.doc->'statusHistory' AS "statusHistory",
+                    l.doc->>'updatedAt' AS "updatedAt"
+             FROM (SELECT owner_id FROM deployment_view WHERE assistant_id = $1 LIMIT 1) o
+             LEFT JOIN LATERAL (
+               SELECT DISTINCT ON (environment) id, environment, status, doc FROM deployment_view
+               WHERE assistant_id = $1 AND status IN ('active', 'pending', 'deploying')
+               ORDER BY environment, (status = 'active') DESC, created_at DESC
+             ) l ON true`,
+      values: [assistantId],
+    });
+    return {
+      owner: rows[0]?.owner_id,
+      live: rows.filter((r): r is typeof r & EnvironmentStatusRow => r.id != null),
+    };
   }
 
   async active(assistantId: string, environment: DeploymentEnvironment): Promise<Deployment | null> {
-    const { rows } = await this.pool.query<{ doc: Deployment }>(
-      `SELECT doc FROM deployment_view WHERE assistant_id = $1 AND environment = $2 AND status = 'active'
+    // Named: a promotion reads its source this way, and the conversations service asks for it per start.
+    const { rows } = await this.pool.query<{ doc: Deployment }>({
+      name: 'deployment-view-active',
+      text: `SELECT doc FROM deployment_view WHERE assistant_id = $1 AND environment = $2 AND status = 'active'
        ORDER BY created_at DESC LIMIT 1`,
-      [assistantId, environment],
-    );
+      values: [assistantId, environment],
+    });
     return rows[0]?.doc ?? null;
   }
 

@@ -4,12 +4,20 @@ import {
   AssistantNotFoundError,
   decide,
   fold,
+  LIVE_SLOT_COMMANDS,
+  LIVE_STATUSES,
   type Deployment,
   type DeploymentCommand,
   type DeploymentEvent,
   type Slot,
 } from '@platform/deployments-domain';
-import { EVENT_STORE, WrongExpectedRevisionError, type EventStore, type NewEvent } from '@platform/event-store';
+import {
+  EVENT_STORE,
+  sqlLiteral,
+  WrongExpectedRevisionError,
+  type EventStore,
+  type NewEvent,
+} from '@platform/event-store';
 import { claimIdempotencyKey, eventMetadata, streamIdOf } from '@platform/service-kit';
 import { deploymentAggregate } from '../deployment.aggregate';
 
@@ -23,9 +31,23 @@ const MAX_ATTEMPTS = 3;
 /** The advisory lock that serialises every writer of one slot; it names no stream, only the slot. */
 export const slotLockOf = ({ assistantId, environment }: SlotKey) => `deployment-slot-${assistantId}-${environment}`;
 
+const LIVE = `AND status IN (${LIVE_STATUSES.map(sqlLiteral).join(', ')})`;
+
+/**
+ * The slot's deployments a command of this type decides over, newest first: the live ones only when that is all it
+ * needs (LIVE_SLOT_COMMANDS), so a deploy reads the same few rows however long the slot's history grows. Values as
+ * literals: a statement without parameters travels with BEGIN and the slot's lock, in one round trip.
+ */
+function slotQuery({ assistantId, environment }: SlotKey, type: DeploymentCommand['type']): string {
+  const live = (LIVE_SLOT_COMMANDS as readonly string[]).includes(type);
+  return `SELECT doc, revision FROM deployment_view
+          WHERE assistant_id = ${sqlLiteral(assistantId)} AND environment = ${sqlLiteral(environment)} ${live ? LIVE : ''}
+          ORDER BY created_at DESC, id DESC`;
+}
+
 /**
  * Runs one command on a slot (an assistant in one environment) in one transaction: take the slot's lock, load its
- * deployments from the view, decide, and append each deployment's events to its own stream with its expected
+ * deployments from the view (both in the transaction's first round trip, with BEGIN), decide, and append each deployment's events to its own stream with its expected
  * revision, the view rows written by the inline projection in the same transaction. A deploy that supersedes the
  * active deployment is therefore one commit of two streams, and two deploys to one slot queue up on the lock
  * instead of both seeing no deployment in progress. See docs/deployments.md.
@@ -34,10 +56,11 @@ export const slotLockOf = ({ assistantId, environment }: SlotKey) => `deployment
 export class SlotWriter {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute<R>(
+  async execute<T extends DeploymentCommand['type'], R>(
     key: SlotKey,
     meta: RequestMeta,
-    build: (slot: Slot, now: string) => DeploymentCommand,
+    type: T,
+    build: (slot: Slot, now: string) => Extract<DeploymentCommand, { type: T }>,
     respond: (slot: Slot) => R,
   ): Promise<R> {
     for (let attempt = 1; ; attempt++) {
@@ -45,11 +68,7 @@ export class SlotWriter {
         return await this.store.transaction((tx) =>
           claimIdempotencyKey(tx, meta, async () => {
             await tx.lockStreams([slotLockOf(key)]);
-            const { rows } = await tx.query<{ doc: Deployment; revision: number }>(
-              `SELECT doc, revision FROM deployment_view WHERE assistant_id = $1 AND environment = $2
-               ORDER BY created_at DESC, id DESC`,
-              [key.assistantId, key.environment],
-            );
+            const { rows } = await tx.query<{ doc: Deployment; revision: number }>(slotQuery(key, type));
             const slot: Slot = { deployments: rows.map((r) => r.doc) };
             // Another owner's assistant has no deployments for this caller.
             if (rows.length && !canSee(meta, rows[0].doc.ownerId)) throw new AssistantNotFoundError(key.assistantId);

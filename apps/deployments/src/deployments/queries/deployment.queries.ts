@@ -36,9 +36,10 @@ export class DeploymentQueries {
 
   @RpcOperation(Ops.status)
   async status({ params }: OperationInput<typeof Ops.status>, meta: RequestMeta): Promise<DeploymentStatusOverviewDto> {
-    const live = await this.read.live(params.id);
-    if (live.length === 0) await this.visible(params.id, meta);
-    else if (!canSee(meta, live[0].ownerId)) throw new AssistantNotFoundError(params.id);
+    // One query: whose the deployments are, and what serves or is on its way in each environment.
+    const { owner, live } = await this.read.status(params.id);
+    if (owner === undefined) await this.assistants.assistant(params.id, meta);
+    else if (!canSee(meta, owner)) throw new AssistantNotFoundError(params.id);
     const environments = Object.fromEntries(
       DEPLOYMENT_ENVIRONMENTS.map((env) => {
         const current = live.find((d) => d.environment === env);

@@ -1,22 +1,12 @@
 import { Controller, type OnApplicationBootstrap } from '@nestjs/common';
-import {
-  AssistantNotFoundError,
-  composeSystemPrompt,
-  countTokens,
-  type ResolvedLink,
-} from '@platform/assistants-domain';
+import { AssistantNotFoundError, composeSystemPrompt, countTokens } from '@platform/assistants-domain';
 import { PromptOperations, type OperationInput, type RequestMeta, type SystemPromptDto } from '@platform/contracts';
 import { RpcOperation } from '@platform/service-kit';
-import { PromptReadRepository } from '../../../prompts/infrastructure/prompt-read.repository';
-import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
-import { resolvedVersion } from '../../prompt-links';
+import { CompositionReader, toSystemPromptDto } from './composition-reader';
 
 @Controller()
 export class SystemPromptQuery implements OnApplicationBootstrap {
-  constructor(
-    private readonly assistants: AssistantReadRepository,
-    private readonly prompts: PromptReadRepository,
-  ) {}
+  constructor(private readonly sources: CompositionReader) {}
 
   /** Building a tokenizer's tables takes about a second: pay it at start, not on the first request. */
   onApplicationBootstrap(): void {
@@ -30,36 +20,8 @@ export class SystemPromptQuery implements OnApplicationBootstrap {
     { params: { id }, body: { variables } }: OperationInput<typeof PromptOperations.systemPrompt>,
     meta: RequestMeta,
   ): Promise<SystemPromptDto> {
-    const found = await this.assistants.getWithLinkedPrompts(id, meta);
+    const found = await this.sources.read(id, meta);
     if (!found) throw new AssistantNotFoundError(id);
-    const { assistant, prompts } = found;
-    const links = assistant.promptLinks;
-    const pinned = links.map((l) => ({ link: l, version: resolvedVersion(l, prompts.get(l.promptId)) }));
-    const versions = await this.prompts.versions(
-      pinned.filter((p) => p.version !== null).map((p) => ({ promptId: p.link.promptId, version: p.version! })),
-    );
-    const resolved: ResolvedLink[] = pinned.map(({ link, version }) => {
-      const row = version === null ? undefined : versions.get(`${link.promptId}@${version}`);
-      return {
-        promptId: link.promptId,
-        role: link.role,
-        priority: link.priority,
-        conditions: link.conditions,
-        version: row ? version : null,
-        template: row?.template ?? null,
-        variables: row?.variables ?? [],
-      };
-    });
-    const composed = composeSystemPrompt({ assistant, links: resolved, variables });
-    return {
-      text: composed.text,
-      tokenCount: composed.tokenCount,
-      encoding: composed.encoding,
-      parts: composed.parts.map(({ source, promptId, version, tokens }) => ({
-        source,
-        ...(promptId ? { promptId, version } : {}),
-        tokens,
-      })),
-    };
+    return toSystemPromptDto(composeSystemPrompt({ assistant: found.assistant, links: found.links, variables }));
   }
 }
