@@ -8,7 +8,7 @@
 //   BENCH_DURATION_S=10             measured seconds per phase (gateway: 1.5×), warm-ups scale with it
 //   BENCH_APPEND_WRITERS=32 BENCH_APPEND_POOL=40 BENCH_FEED_EVENTS=100000 BENCH_RELAY_RATE=200
 //   BENCH_GATEWAY_CONNECTIONS=8,12,16,24,32,64 BENCH_GATEWAY_SCENARIOS=read,write
-//   BENCH_PEER_ROUNDS=3 BENCH_PEER_FEED_EVENTS=50000   (peer: the event-store workloads against Emmett's)
+//   BENCH_PEER_ROUNDS=3 BENCH_PEER_FEED_EVENTS=100000  (peer: the event-store workloads against Emmett's)
 //   BENCH_STRICT=1                  exit 1 when a target is missed (a failed benchmark always exits 1)
 //   PG_ADMIN_URL, NATS_URL          servers on 127.0.0.1 only
 //
