@@ -3,12 +3,15 @@ import {
   ConversationNotFoundError,
   countMessageTokens,
   MessageNotFoundError,
-  planFold,
-  toWindowMessage,
+  plannedFold,
+  windowHeadSuffices,
   type Conversation,
-  type NewMessage,
   type ConversationCommand,
+  type ConversationEvent,
+  type NewMessage,
+  type WindowMessage,
 } from '@platform/conversations-domain';
+import type { SqlExecutor } from '@platform/event-store';
 import {
   ConversationOperations as Ops,
   type AppendMessageBody,
@@ -25,11 +28,23 @@ import { ModelProvider } from '../../generation/model-provider';
 import { ReplyGenerator } from '../../generation/reply-generator';
 import { AssistantDirectory, type AssistantProfile } from '../../infrastructure/assistant-directory';
 import { ConversationReadRepository } from '../../infrastructure/conversation-read.repository';
+import { toMessageDto } from '../../conversation.mapper';
+
+/** Messages of the window read at a time when an append folds (a fold takes about a summary's worth of tokens). */
+const WINDOW_PAGE = 128;
+
+/** What an append answers: the message as stored (an answer kept for an Idempotency-Key may name it only). */
+interface Appended {
+  messageId: string;
+  message?: MessageDto;
+}
 
 /**
  * Appending reads the conversation's assistant (its budget and model family) and, for threading, the history;
  * when the window must fold and a model provider is configured, the provider writes the summary first. With
- * `generate: true` the model's reply is appended after the user message, and is the answer.
+ * `generate: true` the model's reply is appended after the user message, and is the answer. Under the
+ * conversation's lock the append reads only what its decision needs beyond the conversation's row: the oldest
+ * messages of the window when it folds, the tool call ids the message names when it names any.
  */
 @Controller()
 export class AppendMessageCommand {
@@ -80,32 +95,38 @@ export class AppendMessageCommand {
       usage: null,
       error: null,
     };
-    const after = await this.appendOne(conversation, assistant, message, parentFound, meta);
-    if (!body.generate) return this.stored(id, after.messageId);
-    const reply = await this.replies.generate(after.conversation, assistant, after.messageId, sink);
-    const stored = await this.appendOne(after.conversation, assistant, reply.message, true, {
+    const first = await this.appendOne(conversation, assistant, message, parentFound, meta);
+    if (!body.generate) return first.message ?? this.stored(id, first.messageId);
+    // The model answers the conversation as it is now, the user's message in its window.
+    const context = await this.read.withWindow(id);
+    if (!context) throw new ConversationNotFoundError(id);
+    const reply = await this.replies.generate(context, assistant, first.messageId, sink);
+    const stored = await this.appendOne(context.conversation, assistant, reply.message, true, {
       ...meta,
       idempotencyKey: undefined,
       expectedVersion: undefined,
     });
     if (reply.failure) throw reply.failure;
-    return this.stored(id, stored.messageId);
+    return stored.message ?? this.stored(id, stored.messageId);
   }
 
-  /** Appends one message; the answer names the message (a repeated Idempotency-Key names the first one). */
+  /** Appends one message; the answer is the message stored (a repeated Idempotency-Key answers the first one). */
   private async appendOne(
     conversation: Conversation,
     assistant: AssistantProfile,
     message: NewMessage,
     parentFound: boolean,
     meta: RequestMeta,
-  ): Promise<{ messageId: string; conversation: Conversation }> {
+  ): Promise<Appended> {
     const modelSummary = await this.modelSummary(conversation, assistant, message);
+    const named = [message.toolCallId, ...(message.toolCalls ?? []).map((t) => t.id)].filter(
+      (callId): callId is string => callId !== null,
+    );
     return this.runner.execute(
       conversationAggregate,
       conversation.id,
       meta,
-      (c): ConversationCommand => ({
+      async (c): Promise<ConversationCommand> => ({
         type: 'AppendMessage',
         conversationId: c.id,
         now: c.now,
@@ -114,9 +135,26 @@ export class AppendMessageCommand {
         budgetTokens: assistant.budgetTokens,
         model: assistant.model,
         modelSummary,
+        // Read in the append's transaction, under the conversation's lock: nothing of it can change before the append.
+        windowHead: c.current
+          ? await this.windowHead(c.sql, c.current, message, assistant.budgetTokens)
+          : { messages: [], complete: true },
+        knownToolCallIds: await this.read.knownToolCalls(c.sql, c.id, named),
       }),
-      (doc) => ({ messageId: message.id, conversation: doc }),
+      (_doc, events): Appended => ({ messageId: message.id, message: answer(conversation.id, message.id, events) }),
     );
+  }
+
+  /** The oldest messages of the window, as far as appending `message` folds (none while it fits the budget). */
+  private async windowHead(sql: SqlExecutor | null, c: Conversation, message: NewMessage, budget: number) {
+    let messages: WindowMessage[] = [];
+    let complete = false;
+    while (!windowHeadSuffices(c, message, budget, messages, complete)) {
+      const page = await this.read.windowPage(sql, c.id, messages.at(-1)?.seq ?? 0, WINDOW_PAGE);
+      messages = [...messages, ...page];
+      complete = page.length < WINDOW_PAGE;
+    }
+    return { messages, complete };
   }
 
   /**
@@ -125,9 +163,9 @@ export class AppendMessageCommand {
    */
   private async modelSummary(conversation: Conversation, assistant: AssistantProfile, message: NewMessage) {
     if (!this.provider.configured) return undefined;
-    const { summary, window } = conversation.context;
-    const next = toWindowMessage({ ...message, seq: conversation.lastSeq + 1, createdAt: '' });
-    const { fold } = planFold([...window, next], summary?.tokenCount ?? 0, assistant.budgetTokens);
+    const { summary } = conversation.context;
+    const head = await this.windowHead(null, conversation, message, assistant.budgetTokens);
+    const fold = plannedFold(conversation, message, assistant.budgetTokens, head.messages, head.complete) ?? [];
     if (fold.length === 0) return undefined;
     const turns = fold.map((m) => `${m.role}: ${m.content}`).join('\n');
     const text = await this.provider.summarize(assistant.model, summary?.text ?? null, turns);
@@ -153,4 +191,16 @@ export class AppendMessageCommand {
     if (!message) throw new MessageNotFoundError(messageId);
     return message;
   }
+}
+
+/** The message as this append stored it, from its events: not yet rated, folded if this append folded it. */
+function answer(
+  conversationId: string,
+  messageId: string,
+  events: readonly ConversationEvent[],
+): MessageDto | undefined {
+  const appended = events.find((e) => e.type === 'MessageAppended' && e.data.message.id === messageId);
+  if (appended?.type !== 'MessageAppended') return undefined;
+  const compressed = events.some((e) => e.type === 'ContextCompressed' && e.data.foldedMessageIds.includes(messageId));
+  return toMessageDto(conversationId, { doc: appended.data.message, compressed, feedback: null });
 }
