@@ -13,6 +13,7 @@ import {
 } from '@platform/conversations-domain';
 import type { SqlExecutor } from '@platform/event-store';
 import {
+  canSee,
   ConversationOperations as Ops,
   type AppendMessageBody,
   type MessageDto,
@@ -29,6 +30,15 @@ import { ReplyGenerator } from '../../generation/reply-generator';
 import { AssistantDirectory, type AssistantProfile } from '../../infrastructure/assistant-directory';
 import { ConversationReadRepository } from '../../infrastructure/conversation-read.repository';
 import { toMessageDto } from '../../conversation.mapper';
+import {
+  ConversationFactsCache,
+  factsOf,
+  sameFacts,
+  StaleConversationFacts,
+  type ConversationFacts,
+} from '../../infrastructure/conversation-facts';
+
+const MAX_FACT_ATTEMPTS = 3;
 
 /** Messages of the window read at a time when an append folds (a fold takes about a summary's worth of tokens). */
 const WINDOW_PAGE = 128;
@@ -55,6 +65,7 @@ export class AppendMessageCommand {
     private readonly provider: ModelProvider,
     private readonly replies: ReplyGenerator,
     private readonly streams: GenerationStream,
+    private readonly facts: ConversationFactsCache,
   ) {}
 
   @RpcOperation(Ops.appendMessage)
@@ -77,71 +88,110 @@ export class AppendMessageCommand {
 
   private async handle(id: string, body: AppendMessageBody, meta: RequestMeta, sink?: StreamSink): Promise<MessageDto> {
     if (body.generate && !this.provider.configured) throw new ProviderNotConfiguredError();
-    const conversation = await this.read.get(id, meta);
-    if (!conversation) throw new ConversationNotFoundError(id);
-    const assistant = await this.assistantOf(conversation, meta);
+    // With a model provider the append plans its summary on the conversation as it is, so it reads it; else the
+    // facts this instance remembers suffice (checked again under the conversation's lock).
+    let conversation: Conversation | null = null;
+    let facts = this.provider.configured ? undefined : this.facts.get(id);
+    if (!facts) {
+      conversation = await this.read.get(id);
+      if (!conversation) throw new ConversationNotFoundError(id);
+      facts = this.remember(conversation);
+    }
     const parentFound = body.parentMessageId ? await this.read.exists(id, body.parentMessageId) : true;
-    const message: NewMessage = {
-      id: uuidv7(),
-      role: body.role,
-      content: body.content,
-      toolCalls: body.toolCalls ?? null,
-      toolCallId: body.toolCallId ?? null,
-      parentMessageId: body.parentMessageId ?? null,
-      metadata: body.metadata ?? {},
-      tokenCount: countMessageTokens(body, assistant.model),
-      model: body.model ?? null,
-      responseTimeMs: body.responseTimeMs ?? null,
-      usage: null,
-      error: null,
-    };
-    const first = await this.appendOne(conversation, assistant, message, parentFound, meta);
+    const messageId = uuidv7();
+    let first: Appended;
+    for (let attempt = 1; ; attempt++) {
+      if (!canSee(meta, facts.ownerId)) throw new ConversationNotFoundError(id);
+      const assistant = await this.assistantOf(facts, meta);
+      const message: NewMessage = {
+        id: messageId,
+        role: body.role,
+        content: body.content,
+        toolCalls: body.toolCalls ?? null,
+        toolCallId: body.toolCallId ?? null,
+        parentMessageId: body.parentMessageId ?? null,
+        metadata: body.metadata ?? {},
+        tokenCount: countMessageTokens(body, assistant.model),
+        model: body.model ?? null,
+        responseTimeMs: body.responseTimeMs ?? null,
+        usage: null,
+        error: null,
+      };
+      try {
+        first = await this.appendOne(facts, conversation, assistant, message, parentFound, meta);
+        break;
+      } catch (err) {
+        // The conversation's variables changed since this instance last saw it: ask with the ones it has now.
+        if (!(err instanceof StaleConversationFacts) || attempt >= MAX_FACT_ATTEMPTS) throw err;
+        conversation = err.current;
+        facts = this.remember(err.current);
+      }
+    }
     if (!body.generate) return first.message ?? this.stored(id, first.messageId);
     // The model answers the conversation as it is now, the user's message in its window.
     const context = await this.read.withWindow(id);
     if (!context) throw new ConversationNotFoundError(id);
+    const assistant = await this.assistantOf(factsOf(context.conversation), meta);
     const reply = await this.replies.generate(context, assistant, first.messageId, sink);
-    const stored = await this.appendOne(context.conversation, assistant, reply.message, true, {
-      ...meta,
-      idempotencyKey: undefined,
-      expectedVersion: undefined,
-    });
+    const stored = await this.appendOne(
+      factsOf(context.conversation),
+      context.conversation,
+      assistant,
+      reply.message,
+      true,
+      {
+        ...meta,
+        idempotencyKey: undefined,
+        expectedVersion: undefined,
+      },
+    );
     if (reply.failure) throw reply.failure;
     return stored.message ?? this.stored(id, stored.messageId);
   }
 
+  private remember(conversation: Conversation): ConversationFacts {
+    const facts = factsOf(conversation);
+    this.facts.remember(facts);
+    return facts;
+  }
+
   /** Appends one message; the answer is the message stored (a repeated Idempotency-Key answers the first one). */
   private async appendOne(
-    conversation: Conversation,
+    facts: ConversationFacts,
+    conversation: Conversation | null,
     assistant: AssistantProfile,
     message: NewMessage,
     parentFound: boolean,
     meta: RequestMeta,
   ): Promise<Appended> {
-    const modelSummary = await this.modelSummary(conversation, assistant, message);
+    const modelSummary = conversation ? await this.modelSummary(conversation, assistant, message) : undefined;
     const named = [message.toolCallId, ...(message.toolCalls ?? []).map((t) => t.id)].filter(
       (callId): callId is string => callId !== null,
     );
     return this.runner.execute(
       conversationAggregate,
-      conversation.id,
+      facts.id,
       meta,
-      async (c): Promise<ConversationCommand> => ({
-        type: 'AppendMessage',
-        conversationId: c.id,
-        now: c.now,
-        message,
-        parentFound,
-        budgetTokens: assistant.budgetTokens,
-        model: assistant.model,
-        modelSummary,
-        // Read in the append's transaction, under the conversation's lock: nothing of it can change before the append.
-        windowHead: c.current
-          ? await this.windowHead(c.sql, c.current, message, assistant.budgetTokens)
-          : { messages: [], complete: true },
-        knownToolCallIds: await this.read.knownToolCalls(c.sql, c.id, named),
-      }),
-      (_doc, events): Appended => ({ messageId: message.id, message: answer(conversation.id, message.id, events) }),
+      async (c): Promise<ConversationCommand> => {
+        // The assistant was asked about with these facts: under the lock they must still be the conversation's.
+        if (c.current && !sameFacts(facts, c.current)) throw new StaleConversationFacts(c.current);
+        return {
+          type: 'AppendMessage',
+          conversationId: c.id,
+          now: c.now,
+          message,
+          parentFound,
+          budgetTokens: assistant.budgetTokens,
+          model: assistant.model,
+          modelSummary,
+          // Read in the append's transaction, under the conversation's lock: nothing of it can change before the append.
+          windowHead: c.current
+            ? await this.windowHead(c.sql, c.current, message, assistant.budgetTokens)
+            : { messages: [], complete: true },
+          knownToolCallIds: await this.read.knownToolCalls(c.sql, c.id, named),
+        };
+      },
+      (_doc, events): Appended => ({ messageId: message.id, message: answer(facts.id, message.id, events) }),
     );
   }
 
@@ -172,7 +222,7 @@ export class AppendMessageCommand {
     return text === null ? undefined : { foldedMessageIds: fold.map((m) => m.id), text };
   }
 
-  private async assistantOf(conversation: Conversation, meta: RequestMeta): Promise<AssistantProfile> {
+  private async assistantOf(conversation: ConversationFacts, meta: RequestMeta): Promise<AssistantProfile> {
     const profile = await this.assistants.profile(
       conversation.assistantId,
       conversation.contextVariables,
