@@ -13,5 +13,5 @@ export const upcasters: Upcaster[] = [...conversationsEventContracts.upcasters];
 export const currentSchemaVersions: Record<string, number> = { ...conversationsEventContracts.currentSchemaVersions };
 
 export async function resetReadModels(sql: SqlExecutor): Promise<void> {
-  await sql.query('TRUNCATE conversation_view, message_view');
+  await sql.query('TRUNCATE conversation_view, message_view, tool_call_view');
 }

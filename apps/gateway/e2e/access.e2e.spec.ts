@@ -63,7 +63,13 @@ class Setup {
   /** An active assistant deployed to development (`manual`: waiting there for an orchestrator). */
   deployed = async (manual = false) => {
     const a = await this.active();
-    const d = await this.ok('POST', `/api/v1/assistants/${a.id}/deploy`, { environment: 'development', manual }, 201, this.admin);
+    const d = await this.ok(
+      'POST',
+      `/api/v1/assistants/${a.id}/deploy`,
+      { environment: 'development', manual },
+      201,
+      this.admin,
+    );
     return { a, d };
   };
   redeploy = (assistantId: string) =>
@@ -419,6 +425,17 @@ describe('access control: API keys, roles, owners and the audit trail', () => {
       expect(await ids(as(a.secret), '/api/v1/conversations?limit=100')).toEqual([]);
       expect(await ids(as(a.secret), '/api/v1/conversations/active?limit=100')).toEqual([]);
       expect(await ids(as(b.secret), '/api/v1/conversations?limit=100')).toEqual([talk.body.id]);
+      // Another owner's conversation does not exist for this caller: not its context, its history, nor a message
+      // (even once the conversations service has served its owner's appends and remembers the conversation).
+      const said = { body: { role: 'user', content: 'hello' } };
+      expect((await as(b.secret)('POST', `/api/v1/conversations/${talk.body.id}/messages`, said)).status).toBe(201);
+      for (const api of [as(a.secret), as(viewerA.secret)]) {
+        expect((await api('GET', `/api/v1/conversations/${talk.body.id}`)).status).toBe(404);
+        expect((await api('GET', `/api/v1/conversations/${talk.body.id}/messages`)).status).toBe(404);
+      }
+      expect((await as(a.secret)('POST', `/api/v1/conversations/${talk.body.id}/messages`, said)).status).toBe(404);
+      const history = await as(b.secret)('GET', `/api/v1/conversations/${talk.body.id}/messages`);
+      expect([history.status, history.body.data.length]).toEqual([200, 1]);
       // An operator sees every owner's.
       const all = await ids(as(keys.operator!.secret), '/api/v1/assistants?limit=100');
       expect(all).toEqual(expect.arrayContaining([mine.id, theirs.id]));

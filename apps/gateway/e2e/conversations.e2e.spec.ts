@@ -312,9 +312,9 @@ describe('conversations over HTTP through the gateway, with a model provider', (
 
     it("runs a conversation in an environment on its active deployment's snapshot, and refuses one without", async () => {
       const a = await assistant({ model: 'gpt-4o-mini' });
-      expect((await api('POST', `${API}/assistants/${a.id}/deploy`, { body: { environment: 'development' } })).status).toBe(
-        201,
-      );
+      expect(
+        (await api('POST', `${API}/assistants/${a.id}/deploy`, { body: { environment: 'development' } })).status,
+      ).toBe(201);
       // The assistant changes after the deployment: development still runs what was deployed.
       const changed = await api('PUT', `${API}/assistants/${a.id}`, {
         body: { persona: { tone: 'curt', personality: 'terse' }, configuration: { model: 'gpt-4o' } },
@@ -430,5 +430,56 @@ describe('conversations without a model provider', () => {
       text: expect.stringContaining('- user: Sentence number 0 is here.'),
     });
     expect(got.context.tokenCount).toBeLessThanOrEqual(got.context.budgetTokens);
+    // The window is the history's messages not folded, oldest first; nothing is lost.
+    const all = (await api('GET', `${API}/conversations/${c.id}/messages?limit=100`)).body.data;
+    expect(all).toHaveLength(12);
+    expect(got.context.messages.map((m: any) => m.id)).toEqual(
+      all.filter((m: any) => !m.compressed).map((m: any) => m.id),
+    );
+    expect(all.some((m: any) => m.compressed)).toBe(true);
+  });
+
+  it("asks about the assistant with the conversation's variables as they are, whatever this instance saw before", async () => {
+    const assistant = (await api('POST', `${API}/assistants`, { body: { name: `Varied ${Math.random()}` } })).body;
+    const prompt = (
+      await api('POST', `${API}/prompts`, {
+        body: { name: `Topic ${Math.random()}`, template: 'Talk about {{topic}}.' },
+      })
+    ).body;
+    await api('POST', `${API}/assistants/${assistant.id}/prompts`, { body: { promptId: prompt.id, role: 'primary' } });
+    await api('PUT', `${API}/assistants/${assistant.id}`, { body: { status: 'active' } });
+    const c = (
+      await api('POST', `${API}/conversations`, {
+        body: { assistantId: assistant.id, contextVariables: { topic: 'x' } },
+      })
+    ).body;
+    const budget = async () => (await api('GET', `${API}/conversations/${c.id}`)).body.context.budgetTokens;
+    expect(
+      (await api('POST', `${API}/conversations/${c.id}/messages`, { body: { role: 'user', content: 'a' } })).status,
+    ).toBe(201);
+    const before = await budget();
+    // A longer topic makes a longer system prompt, so a smaller budget for the conversation.
+    const topic = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    await api('PUT', `${API}/conversations/${c.id}/context`, { body: { variables: { topic } } });
+    expect(
+      (await api('POST', `${API}/conversations/${c.id}/messages`, { body: { role: 'user', content: 'b' } })).status,
+    ).toBe(201);
+    expect(await budget()).toBeLessThan(before - 150);
+  });
+
+  it('answers a repeated Idempotency-Key with the first message, stored once', async () => {
+    const created = await api('POST', `${API}/assistants`, { body: { name: `Once ${Math.random()}` } });
+    await api('PUT', `${API}/assistants/${created.body.id}`, { body: { status: 'active' } });
+    const c = (await api('POST', `${API}/conversations`, { body: { assistantId: created.body.id } })).body;
+    const headers = { 'idempotency-key': `message-${c.id}` };
+    const body = { role: 'user', content: 'only once' };
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => api('POST', `${API}/conversations/${c.id}/messages`, { body, headers })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    expect(answers[0].body).toMatchObject({ seq: 1, content: 'only once', compressed: false, feedback: null });
+    const history = (await api('GET', `${API}/conversations/${c.id}/messages`)).body.data;
+    expect(history.map((m: any) => m.id)).toEqual([answers[0].body.id]);
   });
 });

@@ -107,3 +107,74 @@ export async function closedLoop(workers, seconds, warmS, request) {
   );
   return { latency: summarize(samples), perS: Math.round(samples.length / seconds), failures };
 }
+
+/**
+ * Open loop: requests scheduled at a fixed total `rate` per second, request k at start + k / rate, going to lane
+ * k % lanes (a lane is one conversation, say). A lane has one request in flight at most: a request whose lane is
+ * still busy at its scheduled time waits for it, and is counted as `queued`. Latency runs from the scheduled time,
+ * so waiting (for the lane, for the platform) is never hidden (no coordinated omission). Requests scheduled in the
+ * warm-up are sent but not counted; after the last one is scheduled every request still in flight is waited for
+ * (at most `drainS`), and one that never answers counts as failed: every request is accounted for.
+ */
+export async function openLoop({ rate, lanes, seconds, warmS, drainS = 30, request, onMeasuredStart }) {
+  const samples = [];
+  let failures = 0;
+  let queued = 0;
+  let scheduledMeasured = 0;
+  const pending = new Array(lanes).fill(0);
+  const tails = new Array(lanes).fill(Promise.resolve());
+  const inFlight = new Set();
+  const total = Math.round(rate * (warmS + seconds));
+  const warmCount = Math.round(rate * warmS);
+  const started = performance.now();
+  let maxLagMs = 0;
+  let measuredStarted = null;
+  let lastAnswer = null;
+  for (let k = 0; k < total; k++) {
+    const at = started + (k * 1000) / rate;
+    const wait = at - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    maxLagMs = Math.max(maxLagMs, performance.now() - at);
+    const measured = k >= warmCount;
+    if (measured && measuredStarted === null) {
+      measuredStarted = performance.now();
+      onMeasuredStart?.();
+    }
+    if (measured) scheduledMeasured++;
+    const lane = k % lanes;
+    if (pending[lane] > 0 && measured) queued++;
+    pending[lane]++;
+    const run = tails[lane].then(async () => {
+      const ok = await request(lane, k).catch(() => false);
+      pending[lane]--;
+      if (!measured) return;
+      lastAnswer = performance.now();
+      if (ok) samples.push(lastAnswer - at);
+      else failures++;
+    });
+    tails[lane] = run;
+    inFlight.add(run);
+    run.finally(() => inFlight.delete(run));
+  }
+  const scheduledEnd = performance.now();
+  const drained = await Promise.race([
+    Promise.all([...inFlight]).then(() => true),
+    new Promise((resolve) => setTimeout(() => resolve(false), drainS * 1000).unref()),
+  ]);
+  const unanswered = scheduledMeasured - samples.length - failures;
+  return {
+    rate,
+    lanes,
+    scheduled: scheduledMeasured,
+    answered: samples.length,
+    failures: failures + unanswered,
+    unanswered,
+    queued,
+    drained,
+    // Answers per second from the first measured send to the last answer: a backlog drained late lowers it.
+    perS: Math.round(samples.length / Math.max(seconds, ((lastAnswer ?? 0) - (measuredStarted ?? 0)) / 1000)),
+    scheduledForS: round((scheduledEnd - started) / 1000 - warmS),
+    schedulerMaxLagMs: round(maxLagMs),
+    latency: summarize(samples),
+  };
+}

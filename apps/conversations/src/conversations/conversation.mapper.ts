@@ -1,4 +1,4 @@
-import type { Conversation, MessageRecord } from '@platform/conversations-domain';
+import type { Conversation, MessageRecord, WindowMessage } from '@platform/conversations-domain';
 import type { ConversationDto, ConversationWithContextDto, MessageDto } from '@platform/contracts';
 
 export function toConversationDto(c: Conversation): ConversationDto {
@@ -21,8 +21,9 @@ export function toConversationDto(c: Conversation): ConversationDto {
   };
 }
 
-export function toConversationWithContextDto(c: Conversation): ConversationWithContextDto {
-  const { summary, window, budgetTokens } = c.context;
+/** The conversation with its context: the summary, and the window as the history holds it (see withWindow). */
+export function toConversationWithContextDto(c: Conversation, window: WindowMessage[]): ConversationWithContextDto {
+  const { summary, budgetTokens } = c.context;
   return {
     ...toConversationDto(c),
     context: {

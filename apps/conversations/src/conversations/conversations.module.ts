@@ -8,6 +8,7 @@ import { ModelProvider } from './generation/model-provider';
 import { ReplyGenerator } from './generation/reply-generator';
 import { IdleTimeout } from './idle/idle-timeout';
 import { AssistantDirectory } from './infrastructure/assistant-directory';
+import { ConversationFactsCache } from './infrastructure/conversation-facts';
 import { ConversationReadRepository } from './infrastructure/conversation-read.repository';
 import { ConversationQueries } from './queries/conversation.queries';
 
@@ -22,6 +23,7 @@ import { ConversationQueries } from './queries/conversation.queries';
   providers: [
     ConversationReadRepository,
     AssistantDirectory,
+    ConversationFactsCache,
     ModelProvider,
     ReplyGenerator,
     GenerationStream,

@@ -32,16 +32,36 @@ export function planFold(
   summaryTokens: number,
   budget: number,
 ): { keep: WindowMessage[]; fold: WindowMessage[] } {
-  if (summaryTokens + windowTokens(window) <= budget) return { keep: [...window], fold: [] };
   const latestUser = window.findLast((m) => m.role === 'user');
+  const folded = new Set(
+    planFoldFromHead(window, windowTokens(window), summaryTokens, budget, latestUser?.id ?? null, true) ?? [],
+  );
+  return { keep: window.filter((m) => !folded.has(m)), fold: window.filter((m) => folded.has(m)) };
+}
+
+/**
+ * `planFold` knowing only the oldest messages of the window (`head`, in order), the whole window holding
+ * `windowTotal` tokens with `latestUserId` its latest user message: the messages to fold, the same as `planFold`
+ * over the whole window would choose. Null when `head` ends before enough has folded and is not the whole window
+ * (`headIsWholeWindow`): the caller reads further. The window itself need never be read whole.
+ */
+export function planFoldFromHead(
+  head: readonly WindowMessage[],
+  windowTotal: number,
+  summaryTokens: number,
+  budget: number,
+  latestUserId: string | null,
+  headIsWholeWindow: boolean,
+): WindowMessage[] | null {
+  if (summaryTokens + windowTotal <= budget) return [];
   const room = Math.max(0, budget) - summaryCapTokens(budget);
-  let kept = windowTokens(window);
-  const fold = new Set<WindowMessage>();
-  for (const m of window) {
-    if (kept <= room) break;
-    if (m === latestUser) continue;
-    fold.add(m);
+  let kept = windowTotal;
+  const fold: WindowMessage[] = [];
+  for (const m of head) {
+    if (kept <= room) return fold;
+    if (m.id === latestUserId) continue;
+    fold.push(m);
     kept -= m.tokenCount;
   }
-  return { keep: window.filter((m) => !fold.has(m)), fold: window.filter((m) => fold.has(m)) };
+  return kept <= room || headIsWholeWindow ? fold : null;
 }

@@ -1,4 +1,5 @@
 import type { ConversationEnvironment, MessageRole } from '@platform/contracts';
+import type { WindowMessage } from '../context/window';
 import type { MessageRecord } from './conversation.events';
 
 // Commands are plain objects; time, ids and anything read from other models arrive in them.
@@ -41,6 +42,14 @@ export interface AppendMessage {
   budgetTokens: number;
   /** The model whose tokenizer counts the summary's tokens. */
   model: string;
+  /**
+   * The oldest messages of the window, oldest first, as the history holds them (read under the conversation's
+   * lock): as many as the fold this append makes needs (see `planFoldFromHead`), none when it makes none.
+   * `complete`: they are the whole window, and the new message follows them.
+   */
+  windowHead: { messages: WindowMessage[]; complete: boolean };
+  /** Which of the tool call ids the message names (its `toolCallId`, its `toolCalls`) the conversation has already. */
+  knownToolCallIds: string[];
   /** A summary the model provider wrote of exactly these folded messages, if one was asked for beforehand. */
   modelSummary?: { foldedMessageIds: string[]; text: string };
 }

@@ -1,8 +1,10 @@
 import { extractiveSummary, fitTokens } from '../context/extractive-summary';
 import { countTokens } from '../context/tokens';
-import { maxMessageTokens, planFold, summaryCapTokens, windowTokens } from '../context/window';
+import { maxMessageTokens, planFoldFromHead, summaryCapTokens } from '../context/window';
+import type { WindowMessage } from '../context/window';
 import type {
   AppendMessage,
+  NewMessage,
   ConversationCommand,
   EndConversation,
   RateMessage,
@@ -85,10 +87,11 @@ function append(command: AppendMessage, c: Conversation): ConversationEvent[] {
   const m = command.message;
   const budget = Math.max(0, command.budgetTokens);
   if (m.parentMessageId !== null && !command.parentFound) throw new ParentMessageNotFoundError(m.parentMessageId);
-  if (m.role === 'tool' && (m.toolCallId === null || !c.toolCallIds.includes(m.toolCallId)))
+  const known = new Set(command.knownToolCallIds);
+  if (m.role === 'tool' && (m.toolCallId === null || !known.has(m.toolCallId)))
     throw new UnknownToolCallError(m.toolCallId ?? '');
   const calls = (m.toolCalls ?? []).map((t) => t.id);
-  const repeated = calls.find((id, i) => c.toolCallIds.includes(id) || calls.indexOf(id) !== i);
+  const repeated = calls.find((id, i) => known.has(id) || calls.indexOf(id) !== i);
   if (repeated !== undefined) throw new DuplicateToolCallError(repeated);
   // The latest user message always stays in the window, so it must fit beside a summary of the largest size.
   if (m.role === 'user' && m.tokenCount > maxMessageTokens(budget))
@@ -113,9 +116,12 @@ function compress(
   appended: MessageAppended,
   budget: number,
 ): ContextCompressed | undefined {
-  const window = [...c.context.window, toWindowMessage(appended.data.message)];
+  const added = toWindowMessage(appended.data.message);
+  const { messages, complete } = command.windowHead;
+  const fold = foldOf(c, added, budget, messages, complete);
+  if (fold === null) throw new Error(`The window head given for ${c.id} is too short for its fold`);
   const summaryTokens = c.context.summary?.tokenCount ?? 0;
-  const { keep, fold } = planFold(window, summaryTokens, budget);
+  const windowTotal = c.context.windowTokens + added.tokenCount;
   if (fold.length === 0) return undefined;
   const cap = summaryCapTokens(budget);
   const ids = fold.map((m) => m.id);
@@ -135,12 +141,60 @@ function compress(
       summary: text,
       summarizer: byModel ? 'model' : 'extractive',
       summaryTokens: tokens,
-      tokensBefore: summaryTokens + windowTokens(window),
-      tokensAfter: tokens + windowTokens(keep),
+      tokensBefore: summaryTokens + windowTotal,
+      tokensAfter: tokens + windowTotal - fold.reduce((n, m) => n + m.tokenCount, 0),
       budgetTokens: budget,
       at: command.now,
     },
   };
+}
+
+/** The messages appending `added` folds, from the window's oldest messages (`head`); null if they are too few. */
+function foldOf(c: Conversation, added: WindowMessage, budget: number, head: WindowMessage[], complete: boolean) {
+  const windowTotal = c.context.windowTokens + added.tokenCount;
+  const summaryTokens = c.context.summary?.tokenCount ?? 0;
+  const latestUserId = added.role === 'user' ? added.id : c.context.latestUserMessageId;
+  return planFoldFromHead(
+    complete ? [...head, added] : head,
+    windowTotal,
+    summaryTokens,
+    budget,
+    latestUserId,
+    complete,
+  );
+}
+
+/** What a message of the window needs beyond its place in it. */
+type WindowPart = Pick<NewMessage, 'id' | 'role' | 'content' | 'toolCalls' | 'toolCallId' | 'tokenCount'>;
+
+/**
+ * The messages appending `message` would fold, planned from `head`, the oldest messages of the conversation's window
+ * (oldest first; `complete` when they are all of it): null when `head` is too short to tell, [] when nothing folds.
+ */
+export function plannedFold(
+  c: Conversation,
+  message: WindowPart,
+  budget: number,
+  head: WindowMessage[],
+  complete: boolean,
+): WindowMessage[] | null {
+  const { id, role, content, toolCalls, toolCallId, tokenCount } = message;
+  const added: WindowMessage = { id, role, content, toolCalls, toolCallId, tokenCount, seq: c.lastSeq + 1 };
+  return foldOf(c, added, Math.max(0, budget), head, complete);
+}
+
+/**
+ * Whether `head` is enough of the window for appending `message` (`AppendMessage.windowHead`): while the window
+ * with the message fits the budget, no head at all is; else the oldest messages as far as the fold goes.
+ */
+export function windowHeadSuffices(
+  c: Conversation,
+  message: WindowPart,
+  budget: number,
+  head: WindowMessage[],
+  complete: boolean,
+): boolean {
+  return plannedFold(c, message, budget, head, complete) !== null;
 }
 
 function setVariables(command: SetContextVariables, c: Conversation): ConversationEvent[] {

@@ -1,7 +1,7 @@
 import { conversationsEventContracts } from '@platform/contracts';
 import { deciderSpec } from '@platform/testing';
 import type { AppendMessage, ConversationCommand, NewMessage } from './conversation.commands';
-import { decide } from './conversation.decide';
+import { decide, windowHeadSuffices } from './conversation.decide';
 import {
   AssistantNotActiveError,
   ConversationEndedError,
@@ -14,7 +14,8 @@ import {
   UnknownToolCallError,
 } from './conversation.errors';
 import type { ConversationEvent } from './conversation.events';
-import { evolve, fold, initialState } from './conversation.state';
+import { evolve, fold, initialState, toWindowMessage } from './conversation.state';
+import type { WindowMessage } from '../context/window';
 
 const spec = deciderSpec({ decide, evolve, initialState });
 const conversationId = '0190a000-0000-7000-8000-000000000001';
@@ -60,6 +61,8 @@ const append = (n: number, extra: Partial<NewMessage> = {}, more: Partial<Append
   parentFound: true,
   budgetTokens: 1000,
   model: 'gpt-4o',
+  windowHead: { messages: [], complete: true },
+  knownToolCallIds: [],
   ...more,
 });
 const appended = (n: number, seq: number, extra: Partial<NewMessage> = {}): ConversationEvent => ({
@@ -67,9 +70,33 @@ const appended = (n: number, seq: number, extra: Partial<NewMessage> = {}): Conv
   data: { conversationId, assistantId, message: { ...message(n, extra), seq, createdAt: at(n) }, budgetTokens: 1000 },
 });
 
+/** The window as the history holds it: every message appended and not folded since, oldest first. */
+function windowOf(history: readonly ConversationEvent[]): WindowMessage[] {
+  let window: WindowMessage[] = [];
+  for (const e of history) {
+    if (e.type === 'MessageAppended') window.push(toWindowMessage(e.data.message));
+    if (e.type === 'ContextCompressed') window = window.filter((m) => !e.data.foldedMessageIds.includes(m.id));
+  }
+  return window;
+}
+
+/** An append as the service builds it: the whole window as its head, and the tool call ids the history has. */
+const withHistory = (history: readonly ConversationEvent[], c: ConversationCommand): ConversationCommand => {
+  if (c.type !== 'AppendMessage') return c;
+  const calls = new Set(
+    history.flatMap((e) => (e.type === 'MessageAppended' ? (e.data.message.toolCalls ?? []).map((t) => t.id) : [])),
+  );
+  const named = [c.message.toolCallId, ...(c.message.toolCalls ?? []).map((t) => t.id)];
+  return {
+    ...c,
+    windowHead: { messages: windowOf(history), complete: true },
+    knownToolCallIds: named.filter((id): id is string => id !== null && calls.has(id)),
+  };
+};
+
 /** Plays commands one after another, each against the state its predecessors' events fold into. */
 const play = (commands: ConversationCommand[], from: ConversationEvent[] = [started]) =>
-  commands.reduce((history, c) => [...history, ...spec.given(history).when(c).events()], from);
+  commands.reduce((history, c) => [...history, ...spec.given(history).when(withHistory(history, c)).events()], from);
 
 describe('Conversation decider', () => {
   describe('lifecycle', () => {
@@ -150,10 +177,15 @@ describe('Conversation decider', () => {
       expect(
         spec
           .given(history)
-          .when(append(2, { role: 'tool', toolCallId: 'c1' }))
+          .when(withHistory(history, append(2, { role: 'tool', toolCallId: 'c1' })))
           .events(),
       ).toHaveLength(1);
-      spec.given(history).when(append(3, call)).thenThrows(DuplicateToolCallError);
+      spec
+        .given(history)
+        .when(withHistory(history, append(3, call)))
+        .thenThrows(DuplicateToolCallError);
+      const twice = { role: 'assistant' as const, toolCalls: [call.toolCalls[0], call.toolCalls[0]] };
+      spec.given([started]).when(append(4, twice)).thenThrows(DuplicateToolCallError);
     });
   });
 
@@ -198,16 +230,18 @@ describe('Conversation decider', () => {
       const history = play([talk(1, 30), talk(2, 30, 'assistant'), talk(3, 30)]);
       const events = spec
         .given(history)
-        .when(talk(4, 30, 'assistant'))
+        .when(withHistory(history, talk(4, 30, 'assistant')))
         .events();
       const compressed = events.find((e) => e.type === 'ContextCompressed');
       expect(compressed?.data).toMatchObject({ foldedMessageIds: [id(1), id(2)], summarizer: 'extractive' });
       const state = fold(events, fold(history));
       if (state.kind !== 'existing') throw new Error('no conversation');
-      const { summary, window } = state.conversation.context;
+      const { summary, windowTokens, windowMessages } = state.conversation.context;
+      const window = windowOf([...history, ...events]);
       expect(window.map((m) => m.id)).toEqual([id(3), id(4)]);
+      expect([windowTokens, windowMessages]).toEqual([60, 2]);
       expect(summary!.text).toBe('- user: Turn 1 says something.\n- assistant: Turn 2 says something.');
-      expect(summary!.tokenCount + window.reduce((n, m) => n + m.tokenCount, 0)).toBeLessThanOrEqual(budget);
+      expect(summary!.tokenCount + windowTokens).toBeLessThanOrEqual(budget);
     });
 
     it('uses the model summary when it covers exactly the messages folded, the extractive one otherwise', () => {
@@ -215,11 +249,71 @@ describe('Conversation decider', () => {
       const byModel = (ids: string[]) =>
         spec
           .given(history)
-          .when(talk(4, 30, 'assistant', { modelSummary: { foldedMessageIds: ids, text: 'They talked.' } }))
+          .when(
+            withHistory(
+              history,
+              talk(4, 30, 'assistant', { modelSummary: { foldedMessageIds: ids, text: 'They talked.' } }),
+            ),
+          )
           .events()
           .find((e) => e.type === 'ContextCompressed')?.data;
       expect(byModel([id(1), id(2)])).toMatchObject({ summarizer: 'model', summary: 'They talked.' });
       expect(byModel([id(1)])).toMatchObject({ summarizer: 'extractive' });
+    });
+
+    it('folds from the oldest messages of the window only, read as far as needed, as from the whole window', () => {
+      // A small deterministic generator: every shape of conversation, not one example.
+      let seed = 7;
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+      const roles = ['user', 'assistant', 'system', 'user'] as const;
+      for (let round = 0; round < 40; round++) {
+        let whole: ConversationEvent[] = [started];
+        let headOnly: ConversationEvent[] = [started];
+        let reads = 0;
+        for (let n = 1; n <= 60; n++) {
+          const role = roles[Math.floor(next() * roles.length)];
+          const tokens = 1 + Math.floor(next() * (role === 'user' ? 70 : 140));
+          const command = talk(n, tokens, role) as AppendMessage;
+          const expected = spec.given(whole).when(withHistory(whole, command)).events();
+          // The service's reading: pages of the window oldest first until the head suffices.
+          const state = fold(headOnly);
+          if (state.kind !== 'existing') throw new Error('no conversation');
+          const window = windowOf(headOnly);
+          const page = 1 + Math.floor(next() * 4);
+          let head: WindowMessage[] = [];
+          while (
+            !windowHeadSuffices(state.conversation, command.message, budget, head, head.length === window.length)
+          ) {
+            head = window.slice(0, head.length + page);
+            reads++;
+          }
+          const windowHead = { messages: head, complete: head.length === window.length };
+          const actual = spec
+            .given(headOnly)
+            .when({ ...command, windowHead })
+            .events();
+          expect(actual).toEqual(expected);
+          whole = [...whole, ...expected];
+          headOnly = [...headOnly, ...actual];
+          const after = fold(headOnly);
+          if (after.kind !== 'existing') throw new Error('no conversation');
+          const { windowTokens, windowMessages, summary } = after.conversation.context;
+          const truth = windowOf(headOnly);
+          expect([windowTokens, windowMessages]).toEqual([truth.reduce((t, m) => t + m.tokenCount, 0), truth.length]);
+          expect(windowTokens + (summary?.tokenCount ?? 0)).toBeLessThanOrEqual(budget);
+        }
+        expect(reads).toBeGreaterThan(0);
+      }
+    });
+
+    it('refuses to fold from a head too short for the fold, and needs none while the window fits', () => {
+      const history = play([talk(1, 30), talk(2, 30, 'assistant'), talk(3, 30)]);
+      const state = fold(history);
+      if (state.kind !== 'existing') throw new Error('no conversation');
+      expect(windowHeadSuffices(state.conversation, message(4, { tokenCount: 5 }), budget, [], false)).toBe(true);
+      expect(windowHeadSuffices(state.conversation, message(4, { tokenCount: 30 }), budget, [], false)).toBe(false);
+      const short = { windowHead: { messages: windowOf(history).slice(0, 1), complete: false } };
+      expect(() => decide({ ...talk(4, 30, 'assistant'), ...short } as AppendMessage, state)).toThrow(/too short/);
     });
 
     it('refuses a user message that cannot fit beside a summary', () => {

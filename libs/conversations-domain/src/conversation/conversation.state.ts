@@ -31,9 +31,22 @@ export interface Conversation {
   endedAt: string | null;
   version: number;
   lastSeq: number;
-  /** Every tool call id assistant messages made so far: tool messages must answer one of them. */
-  toolCallIds: string[];
-  context: { summary: ContextSummary | null; window: WindowMessage[]; budgetTokens: number };
+  context: ConversationContext;
+}
+
+/**
+ * The context window in figures only: the window's messages are the history's messages not yet folded into the
+ * summary (`compressed: false`), so the conversation's document stays the same size however long it runs.
+ */
+export interface ConversationContext {
+  summary: ContextSummary | null;
+  budgetTokens: number;
+  /** Tokens of the messages in the window. */
+  windowTokens: number;
+  /** How many messages the window holds. */
+  windowMessages: number;
+  /** The newest user message, which is always in the window (it never folds while it is the newest). */
+  latestUserMessageId: string | null;
 }
 
 export type ConversationState = { kind: 'none' } | { kind: 'existing'; conversation: Conversation };
@@ -77,8 +90,13 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
         endedAt: null,
         version: 1,
         lastSeq: 0,
-        toolCallIds: [],
-        context: { summary: null, window: [], budgetTokens: d.budgetTokens },
+        context: {
+          summary: null,
+          budgetTokens: d.budgetTokens,
+          windowTokens: 0,
+          windowMessages: 0,
+          latestUserMessageId: null,
+        },
       },
     };
   }
@@ -100,11 +118,12 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
           responseTimeTotalMs: c.responseTimeTotalMs + (m.responseTimeMs ?? 0),
           responseTimeSamples: c.responseTimeSamples + (timed ? 1 : 0),
           lastSeq: m.seq,
-          toolCallIds: m.toolCalls ? [...c.toolCallIds, ...m.toolCalls.map((t) => t.id)] : c.toolCallIds,
           context: {
             ...c.context,
-            window: [...c.context.window, toWindowMessage(m)],
             budgetTokens: event.data.budgetTokens,
+            windowTokens: c.context.windowTokens + m.tokenCount,
+            windowMessages: c.context.windowMessages + 1,
+            latestUserMessageId: m.role === 'user' ? m.id : c.context.latestUserMessageId,
           },
         },
         m.createdAt,
@@ -119,8 +138,15 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
         tokenCount: d.summaryTokens,
         foldedMessages: (c.context.summary?.foldedMessages ?? 0) + folded.size,
       };
-      const window = c.context.window.filter((m) => !folded.has(m.id));
-      return next({ context: { summary, window, budgetTokens: d.budgetTokens } }, d.at);
+      // What stays of the window is what the event says the context holds after it, less the summary.
+      const context: ConversationContext = {
+        ...c.context,
+        summary,
+        budgetTokens: d.budgetTokens,
+        windowTokens: d.tokensAfter - d.summaryTokens,
+        windowMessages: c.context.windowMessages - folded.size,
+      };
+      return next({ context }, d.at);
     }
     case 'ContextVariablesSet': {
       const vars = { ...c.contextVariables, ...event.data.set };

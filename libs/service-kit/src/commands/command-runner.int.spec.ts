@@ -139,6 +139,36 @@ describe('CommandRunner on real PostgreSQL', () => {
     expect(rows[0]).toMatchObject({ doc: { count: 2, version: 2 }, revision: 2 });
   });
 
+  it('builds a command from what it reads in the transaction under the stream lock, and answers with its events', async () => {
+    const { id } = await create('read under the lock');
+    const seen: number[] = [];
+    const adds = Array.from({ length: 12 }, () =>
+      runner.execute(
+        tally,
+        id,
+        meta(),
+        async (c) => {
+          // A read model row of the aggregate, read through the command's transaction: no writer can move it
+          // between this read and the append (the sleep gives one every chance to).
+          const { rows } = await c.sql.query<{ count: number }>(
+            `SELECT (doc->>'count')::int AS count, pg_sleep(0.005) FROM tally_view WHERE id = $1`,
+            [c.id],
+          );
+          expect(rows[0].count).toBe(c.current?.count);
+          seen.push(rows[0].count);
+          return add(rows[0].count + 1);
+        },
+        (doc, events) => ({ count: doc.count, events }),
+      ),
+    );
+    const answers = await Promise.all(adds);
+    // Each writer added one more than the count it read: 1, 2, 3 … whatever order the lock gave them.
+    expect(seen.sort((a, b) => a - b)).toEqual([0, 1, 3, 7, 15, 31, 63, 127, 255, 511, 1023, 2047]);
+    expect(answers.map((a) => a.events)).toEqual(seen.map(() => [expect.objectContaining({ type: 'TallyAdded' })]));
+    const { rows } = await store.pool.query('SELECT doc FROM tally_view WHERE id = $1', [id]);
+    expect(rows[0].doc.count).toBe(4095);
+  });
+
   it('refuses a stale If-Match with PreconditionFailedError and appends nothing', async () => {
     const { id } = await create('stale');
     await runner.execute(tally, id, meta({ expectedVersion: 1 }), () => add(5));

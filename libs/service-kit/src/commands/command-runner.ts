@@ -8,6 +8,7 @@ import {
   type EventMetadata,
   type EventStoreTransaction,
   type NewEvent,
+  type SqlExecutor,
 } from '@platform/event-store';
 import { PreconditionFailedError } from '../errors';
 import { streamIdOf, type Aggregate, type DomainEvent } from './aggregate';
@@ -30,13 +31,21 @@ export function eventMetadata(meta: RequestMeta, now: string): EventMetadata {
   };
 }
 
-/** What a command is built from: the aggregate's id, the request's time and meta, and the current document. */
+/**
+ * What a command is built from: the aggregate's id, the request's time and meta, and the current document. `sql`
+ * is the command's transaction, the aggregate's stream lock held: what a command reads there (other rows of the
+ * aggregate's read model, say) cannot change before its events are stored.
+ */
 export interface CommandContext<Doc> {
   id: string;
   now: string;
   meta: RequestMeta;
   current: Doc | null;
+  sql: SqlExecutor;
 }
+
+/** Builds the command, at once or after reading under the lock (`CommandContext.sql`). */
+export type CommandBuilder<Doc, Command> = (context: CommandContext<Doc>) => Command | Promise<Command>;
 
 /**
  * Load → decide → fold → append, in one transaction. The stream lock serialises writers to one aggregate, so
@@ -53,26 +62,29 @@ export class CommandRunner {
     aggregate: Aggregate<Doc, State, Command, Event, R>,
     id: string,
     meta: RequestMeta,
-    build: (context: CommandContext<Doc>) => NoInfer<Command>,
+    build: CommandBuilder<Doc, NoInfer<Command>>,
   ): Promise<R>;
   execute<Doc, State, Command, Event extends DomainEvent, T>(
     aggregate: Aggregate<Doc, State, Command, Event>,
     id: string,
     meta: RequestMeta,
-    build: (context: CommandContext<Doc>) => NoInfer<Command>,
-    respond: (doc: Doc) => T,
+    build: CommandBuilder<Doc, NoInfer<Command>>,
+    respond: (doc: Doc, events: readonly Event[]) => T,
   ): Promise<T>;
   async execute<Doc, State, Command, Event extends DomainEvent>(
     aggregate: Aggregate<Doc, State, Command, Event>,
     id: string,
     meta: RequestMeta,
-    build: (context: CommandContext<Doc>) => Command,
-    respond: (doc: Doc) => unknown = (doc) => aggregate.toResponse(doc),
+    build: CommandBuilder<Doc, Command>,
+    respond: (doc: Doc, events: readonly Event[]) => unknown = (doc) => aggregate.toResponse(doc),
   ): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.store.transaction((tx) =>
-          claimIdempotencyKey(tx, meta, async () => respond(await this.once(tx, aggregate, id, meta, build))),
+          claimIdempotencyKey(tx, meta, async () => {
+            const { doc, events } = await this.once(tx, aggregate, id, meta, build);
+            return respond(doc, events);
+          }),
         );
       } catch (err) {
         const conflict = aggregate.conflicts?.(err);
@@ -89,8 +101,8 @@ export class CommandRunner {
     aggregate: Aggregate<Doc, State, Command, Event>,
     id: string,
     meta: RequestMeta,
-    build: (context: CommandContext<Doc>) => Command,
-  ): Promise<Doc> {
+    build: CommandBuilder<Doc, Command>,
+  ): Promise<{ doc: Doc; events: Event[] }> {
     const streamId = streamIdOf(aggregate, id);
     await tx.lockStreams([streamId]);
     // The id as a literal: a statement without parameters travels with BEGIN and the lock, in one round trip.
@@ -106,13 +118,13 @@ export class CommandRunner {
     }
     const now = new Date().toISOString();
     const state = aggregate.stateOf(current);
-    const events = aggregate.decide(build({ id, now, meta, current }), state);
-    if (events.length === 0 && current) return current;
+    const events = aggregate.decide(await build({ id, now, meta, current, sql: tx }), state);
+    if (events.length === 0 && current) return { doc: current, events };
     const next = aggregate.fold(events, state);
     const toStore: NewEvent[] = events.map((e) => ({ type: e.type, data: e.data, metadata: eventMetadata(meta, now) }));
     await tx.append(streamId, toStore, { expectedRevision: rows[0]?.revision ?? 'no_stream', stateAfter: next });
     const doc = aggregate.docOf(next);
     if (doc === null) throw new Error(`${streamId} has no state after its own events`);
-    return doc;
+    return { doc, events };
   }
 }

@@ -13,8 +13,12 @@ import type { StreamSink } from './generation-stream';
 import { ModelCallError, ModelProvider } from './model-provider';
 
 /** The system prompt, the summary of folded turns, and the window, as chat messages for the provider. */
-export function composeRequest(conversation: Conversation, assistant: AssistantProfile): ChatCompletionMessageParam[] {
-  const { summary, window } = conversation.context;
+export function composeRequest(
+  conversation: Conversation,
+  window: readonly WindowMessage[],
+  assistant: AssistantProfile,
+): ChatCompletionMessageParam[] {
+  const { summary } = conversation.context;
   const system = [
     assistant.systemPrompt,
     summary ? `Summary of the earlier conversation:\n${summary.text}` : '',
@@ -63,7 +67,7 @@ export class ReplyGenerator {
   constructor(private readonly provider: ModelProvider) {}
 
   async generate(
-    conversation: Conversation,
+    { conversation, window }: { conversation: Conversation; window: WindowMessage[] },
     assistant: AssistantProfile,
     userMessageId: string,
     sink?: StreamSink,
@@ -75,7 +79,7 @@ export class ReplyGenerator {
       const reply = await this.provider.reply(
         {
           model: assistant.model,
-          messages: composeRequest(conversation, assistant),
+          messages: composeRequest(conversation, window, assistant),
           maxTokens: assistant.maxTokens,
           temperature: assistant.temperature,
           topP: assistant.topP,

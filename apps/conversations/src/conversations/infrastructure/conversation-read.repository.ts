@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Conversation } from '@platform/conversations-domain';
+import { toWindowMessage, type Conversation, type WindowMessage } from '@platform/conversations-domain';
 import {
   canSee,
   ownerScope,
@@ -12,7 +12,7 @@ import {
   type Page,
   type OwnerScoped,
 } from '@platform/contracts';
-import { PG_POOL } from '@platform/event-store';
+import { PG_POOL, type SqlExecutor } from '@platform/event-store';
 import { CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { toConversationDto, toMessageDto, type MessageRow } from '../conversation.mapper';
@@ -39,20 +39,56 @@ export class ConversationReadRepository {
 
   /** The conversation, or null when there is none or it is another owner's (see `ownerScope`). */
   async get(id: string, meta?: OwnerScoped): Promise<Conversation | null> {
-    const { rows } = await this.pool.query<{ doc: Conversation }>('SELECT doc FROM conversation_view WHERE id = $1', [
-      id,
-    ]);
+    const { rows } = await this.pool.query<{ doc: Conversation }>({
+      name: 'conversations.get',
+      text: 'SELECT doc FROM conversation_view WHERE id = $1',
+      values: [id],
+    });
     const doc = rows[0]?.doc ?? null;
     return doc && (!meta || canSee(meta, doc.ownerId)) ? doc : null;
   }
 
-  /** Whether the conversation exists for this caller, without reading its document (which holds the window). */
-  async visible(id: string, meta: OwnerScoped): Promise<boolean> {
-    const { rows } = await this.pool.query<{ owner_id: string | null }>(
-      'SELECT owner_id FROM conversation_view WHERE id = $1',
-      [id],
-    );
-    return rows.length > 0 && canSee(meta, rows[0].owner_id);
+  /** The conversation with its window (the messages not folded into the summary, oldest first), in one read. */
+  async withWindow(
+    id: string,
+    meta?: OwnerScoped,
+  ): Promise<{ conversation: Conversation; window: WindowMessage[] } | null> {
+    const { rows } = await this.pool.query<{ doc: Conversation; window: MessageRow['doc'][] }>({
+      name: 'conversations.get-with-window',
+      text: `SELECT c.doc, coalesce((SELECT jsonb_agg(m.doc ORDER BY m.seq) FROM message_view m
+                WHERE m.conversation_id = c.id AND NOT m.compressed), '[]') AS window
+             FROM conversation_view c WHERE c.id = $1`,
+      values: [id],
+    });
+    const row = rows[0];
+    if (!row || (meta && !canSee(meta, row.doc.ownerId))) return null;
+    return { conversation: row.doc, window: row.window.map(toWindowMessage) };
+  }
+
+  /**
+   * The oldest messages of the window after `afterSeq`, oldest first, through `sql` (the append's transaction, under
+   * the conversation's lock) or, null, the pool: what a fold takes them from.
+   */
+  async windowPage(sql: SqlExecutor | null, id: string, afterSeq: number, limit: number): Promise<WindowMessage[]> {
+    const executor: SqlExecutor = sql ?? this.pool;
+    const { rows } = await executor.query<{ doc: MessageRow['doc'] }>({
+      name: 'conversations.window-page',
+      text: `SELECT doc FROM message_view WHERE conversation_id = $1 AND NOT compressed AND seq > $2
+             ORDER BY seq LIMIT $3`,
+      values: [id, afterSeq, limit],
+    });
+    return rows.map((r) => toWindowMessage(r.doc));
+  }
+
+  /** Which of these tool call ids the conversation has made already (through `sql`, as windowPage). */
+  async knownToolCalls(sql: SqlExecutor, id: string, toolCallIds: string[]): Promise<string[]> {
+    if (toolCallIds.length === 0) return [];
+    const { rows } = await sql.query<{ tool_call_id: string }>({
+      name: 'conversations.known-tool-calls',
+      text: 'SELECT tool_call_id FROM tool_call_view WHERE conversation_id = $1 AND tool_call_id = ANY($2::text[])',
+      values: [id, toolCallIds],
+    });
+    return rows.map((r) => r.tool_call_id);
   }
 
   list(q: ListConversationsQuery, meta: OwnerScoped): Promise<Page<ConversationDto>> {
@@ -92,19 +128,29 @@ export class ConversationReadRepository {
     );
   }
 
-  /** One page of the full history, folded messages included, by sequence number. */
-  async messages(conversationId: string, q: ListMessagesQuery): Promise<Page<MessageDto>> {
+  /**
+   * One page of the full history, folded messages included, by sequence number: one indexed range scan, the
+   * owner check in the same statement. Null when the conversation does not exist for this caller.
+   */
+  async messages(conversationId: string, q: ListMessagesQuery, meta: OwnerScoped): Promise<Page<MessageDto> | null> {
     const after = this.paging.decode(q.cursor, CursorSchemas.sequence);
     const desc = q.order === 'desc';
-    const params: unknown[] = [conversationId];
-    const from = after ? `AND seq ${desc ? '<' : '>'} $${params.push(after.v)}` : '';
-    const { rows } = await this.pool.query<MessageRow>(
-      `SELECT doc, compressed, feedback FROM message_view WHERE conversation_id = $1 ${from}
-       ORDER BY seq ${desc ? 'DESC' : 'ASC'} LIMIT $${params.push(q.limit + 1)}`,
-      params,
-    );
+    // From the cursor on, or from the start (an ascending page after seq 0, a descending one before the largest).
+    const from = after ? after.v : desc ? 2147483647 : 0;
+    const { rows } = await this.pool.query<{ owner_id: string | null } & Partial<MessageRow>>({
+      name: `conversations.messages-${desc ? 'desc' : 'asc'}`,
+      text: `SELECT c.owner_id, p.doc, p.compressed, p.feedback FROM conversation_view c
+             LEFT JOIN LATERAL (SELECT doc, compressed, feedback FROM message_view
+                                WHERE conversation_id = c.id AND seq ${desc ? '<' : '>'} $2
+                                ORDER BY seq ${desc ? 'DESC' : 'ASC'} LIMIT $3) AS p ON true
+             WHERE c.id = $1`,
+      values: [conversationId, from, q.limit + 1],
+    });
+    if (rows.length === 0 || !canSee(meta, rows[0].owner_id)) return null;
+    // No message on the page: the conversation's row alone, with nulls for the message.
+    const page = rows.filter((r): r is typeof r & MessageRow => r.doc !== null && r.doc !== undefined);
     return this.paging.page(
-      rows,
+      page,
       q.limit,
       (r) => toMessageDto(conversationId, r),
       (r) => ({ v: r.doc.seq }),

@@ -20,7 +20,9 @@ export class ConversationQueries {
 
   @RpcOperation(Ops.get)
   async get({ params }: OperationInput<typeof Ops.get>, meta: RequestMeta): Promise<ConversationWithContextDto> {
-    return toConversationWithContextDto(await this.existing(params.id, meta));
+    const found = await this.read.withWindow(params.id, meta);
+    if (!found) throw new ConversationNotFoundError(params.id);
+    return toConversationWithContextDto(found.conversation, found.window);
   }
 
   @RpcOperation(Ops.list)
@@ -35,8 +37,9 @@ export class ConversationQueries {
 
   @RpcOperation(Ops.messages)
   async messages({ params, query }: OperationInput<typeof Ops.messages>, meta: RequestMeta) {
-    if (!(await this.read.visible(params.id, meta))) throw new ConversationNotFoundError(params.id);
-    return this.read.messages(params.id, query);
+    const page = await this.read.messages(params.id, query, meta);
+    if (!page) throw new ConversationNotFoundError(params.id);
+    return page;
   }
 
   @RpcOperation(Ops.summary)
