@@ -267,14 +267,16 @@ export class IdempotentConsumer {
         continue;
       }
       // More is on its way (JetStream tells with each message how many it has not delivered yet): wait a moment
-      // for a full batch rather than pay a transaction for each trickle of redeliveries freed by the last acks.
-      if (queue.length < max && !ended && queue[queue.length - 1].info.pending > 0) {
+      // for a full batch rather than pay a transaction for each trickle of deliveries freed by the last acks.
+      const expected =
+        queue.length < max && !ended ? Math.min(max, queue.length + queue[queue.length - 1].info.pending) : 0;
+      if (queue.length < expected) {
         let waited = false;
         const timer = setTimeout(() => {
           waited = true;
           wake?.();
         }, GATHER_MS);
-        while (!waited && !ended && queue.length < max && queue[queue.length - 1].info.pending > 0) {
+        while (!waited && !ended && queue.length < expected) {
           await new Promise<void>((resolve) => (wake = resolve));
           wake = undefined;
         }
