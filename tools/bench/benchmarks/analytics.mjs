@@ -269,14 +269,13 @@ export const analyticsBenchmark = {
       pool: livePool,
       schema: 'analytics_live',
       prefix: bus.prefix,
-      name: analyticsConsumer.name,
       logger: quiet,
-      batchSize: 500,
+      // As the service's consumer host runs it: name, batch sizes, in order, ack wait.
+      ...analyticsConsumer,
       handler: async (event, sql) => {
         await analyticsConsumer.handler(event, sql);
         applied.set(event.id, Date.now());
       },
-      maxBatch: analyticsConsumer.maxBatch,
       batchHandler: async (events, sql) => {
         await analyticsConsumer.batchHandler(events, sql);
         const t = Date.now();
