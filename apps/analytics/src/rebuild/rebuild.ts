@@ -1,9 +1,9 @@
-import { assertSchemaName, runMigrations } from '@platform/event-store';
+import { assertSchemaName, runMigrations, sqlLiteral } from '@platform/event-store';
 import { migrateProcessedEvents, type BusEvent } from '@platform/messaging';
 import { Pool, type PoolClient } from 'pg';
 import { ANALYTICS_CONSUMER } from '../projections/analytics.consumer';
 import { analyticsMigrations } from '../projections/analytics.migrations';
-import { BatchProjector, PROJECTION_LOCK } from '../projections/apply';
+import { BatchProjector, PROJECTION_LOCK, runWrites, type RowWrite } from '../projections/apply';
 import { LIVE_TABLES, NEXT_TABLES, tableDdl, type TableKind } from '../projections/tables';
 
 export interface RebuildProgress {
@@ -19,7 +19,10 @@ export interface RebuildOptions {
   /** Schemas whose event stores are replayed. */
   sources: readonly string[];
   onProgress?: (p: RebuildProgress) => void;
+  /** Events fetched at a time (default 5,000). */
   batchSize?: number;
+  /** Rows folded so far are written behind the fold every this many events (default 100,000). */
+  writeEvery?: number;
 }
 
 export interface RebuildResult {
@@ -53,6 +56,25 @@ const toBusEvent = (r: EventRow): BusEvent => ({
 });
 
 /**
+ * The replay's rows come as arrays (no object with named keys per row), with whether the event's transaction is at
+ * or above the snapshot's xmin worked out by PostgreSQL: [id, stream_id, type, schema_version, data, revision,
+ * position, late].
+ */
+type ReplayRow = [string, string, string, number, unknown, number, string, boolean];
+const replayColumns = (xmin: string) =>
+  `id, stream_id, type, schema_version, data, revision, position, transaction_id >= ${sqlLiteral(xmin)}::xid8`;
+const replayedEvent = (r: ReplayRow): BusEvent => ({
+  id: r[0],
+  streamId: r[1],
+  type: r[2],
+  schemaVersion: r[3],
+  data: r[4],
+  metadata: {} as BusEvent['metadata'],
+  revision: r[5],
+  position: Number(r[6]),
+});
+
+/**
  * Replays every source event store into fresh tables (`*_next`) while the live ones keep serving, then swaps them
  * in one short transaction that holds the projection lock (live consumers wait, readers do not see a gap):
  *
@@ -77,6 +99,8 @@ export async function rebuildAnalytics(options: RebuildOptions): Promise<Rebuild
         .join('') + tableDdl(NEXT_TABLES),
     );
 
+    const writer = new WriteBehind(pool);
+    const writeEvery = options.writeEvery ?? 100_000;
     const reader = await pool.connect();
     let xmin: string;
     const seenLate = new Set<string>();
@@ -95,9 +119,11 @@ export async function rebuildAnalytics(options: RebuildOptions): Promise<Rebuild
         });
       for (const s of sources) {
         await reader.query(
-          `DECLARE replay NO SCROLL CURSOR FOR SELECT ${COLUMNS} FROM "${s}".events ORDER BY transaction_id, position`,
+          `DECLARE replay NO SCROLL CURSOR FOR SELECT ${replayColumns(xmin)} FROM "${s}".events
+           ORDER BY transaction_id, position`,
         );
-        const fetch = () => reader.query<EventRow>(`FETCH ${options.batchSize ?? 5_000} FROM replay`);
+        const fetch = () =>
+          reader.query<ReplayRow>({ text: `FETCH ${options.batchSize ?? 5_000} FROM replay`, rowMode: 'array' });
         // The next batch is read while this one is folded: PostgreSQL and the fold each get a core.
         let pending = fetch();
         for (;;) {
@@ -105,12 +131,13 @@ export async function rebuildAnalytics(options: RebuildOptions): Promise<Rebuild
           if (rows.length === 0) break;
           pending = fetch();
           for (const r of rows) {
-            projector.apply(toBusEvent(r));
-            if (BigInt(r.transaction_id) >= BigInt(xmin)) seenLate.add(r.id);
+            projector.apply(replayedEvent(r));
+            if (r[7]) seenLate.add(r[0]);
           }
           done += rows.length;
           report();
-          if (done % 100_000 < rows.length) await projector.flush(pool, NEXT_TABLES);
+          // Rows folded so far are written behind the fold, on another connection, in the order they were taken.
+          if (done % writeEvery < rows.length) writer.write(projector.takeWrites(NEXT_TABLES));
         }
         await reader.query('CLOSE replay');
       }
@@ -121,12 +148,34 @@ export async function rebuildAnalytics(options: RebuildOptions): Promise<Rebuild
     } finally {
       reader.release();
     }
-    await projector.flush(pool, NEXT_TABLES);
+    writer.write(projector.takeWrites(NEXT_TABLES));
+    await writer.done();
     done += await swap(pool, schema, sources, projector, xmin, seenLate);
     const ms = Date.now() - started;
     return { events: done, ms, eventsPerSecond: Math.round(done / Math.max(0.001, ms / 1000)) };
   } finally {
     await pool.end();
+  }
+}
+
+/** Writes run one after the other on the pool while the caller goes on; the first failure is thrown by done(). */
+class WriteBehind {
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown;
+
+  constructor(private readonly pool: Pool) {}
+
+  write(writes: readonly RowWrite[]): void {
+    this.chain = this.chain
+      .then(() => (this.failure ? undefined : runWrites(this.pool, writes)))
+      .catch((err) => {
+        this.failure ??= err;
+      });
+  }
+
+  async done(): Promise<void> {
+    await this.chain;
+    if (this.failure) throw this.failure;
   }
 }
 
