@@ -29,6 +29,8 @@ export interface RebuildResult {
   events: number;
   ms: number;
   eventsPerSecond: number;
+  /** How long the swap held the projection lock (live batches wait meanwhile). */
+  swapMs: number;
 }
 
 interface EventRow {
@@ -150,9 +152,15 @@ export async function rebuildAnalytics(options: RebuildOptions): Promise<Rebuild
     }
     writer.write(projector.takeWrites(NEXT_TABLES));
     await writer.done();
+    const swapStarted = Date.now();
     done += await swap(pool, schema, sources, projector, xmin, seenLate);
     const ms = Date.now() - started;
-    return { events: done, ms, eventsPerSecond: Math.round(done / Math.max(0.001, ms / 1000)) };
+    return {
+      events: done,
+      ms,
+      eventsPerSecond: Math.round(done / Math.max(0.001, ms / 1000)),
+      swapMs: Date.now() - swapStarted,
+    };
   } finally {
     await pool.end();
   }
