@@ -257,6 +257,30 @@ describe('analytics projections on the bus', () => {
     expect(await messagesOf(b)).toBe(4 + 2 * late.length);
   });
 
+  it('rebuild: one that fails part way leaves the live tables and processed_events as they were', async () => {
+    const c = await seedAssistant();
+    await seedConversation(c, 2);
+    await caughtUp();
+    const processed = async () =>
+      Number((await analytics.pool.query('SELECT count(*) AS n FROM processed_events')).rows[0].n);
+    const [before, recorded] = [await snapshot(), await processed()];
+    await expect(
+      rebuildAnalytics({
+        databaseUrl: db.url,
+        schema: 'analytics',
+        sources: ['assistants', 'conversations'],
+        batchSize: 2,
+        onProgress: ({ done }) => {
+          if (done >= 4) throw new Error('interrupted');
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+    expect(await snapshot()).toEqual(before);
+    expect(await processed()).toBe(recorded);
+    await seedConversation(c, 1);
+    await waitFor(async () => (await messagesOf(c)) === 6, 'live counting goes on');
+  });
+
   it('rebuild: replays every store into fresh tables equal to the live ones, then keeps counting live', async () => {
     const b = await seedAssistant();
     await seedConversation(b, 4);

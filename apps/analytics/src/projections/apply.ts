@@ -5,7 +5,9 @@ import { TABLE_SPECS, type TableKind, type TableSet } from './tables';
 
 /**
  * The consumers' and the rebuild's shared lock: every live application holds it shared, a rebuild's swap holds it
- * exclusively, so no event is applied to the tables being swapped out.
+ * exclusively, so no event is applied to the tables being swapped out. Consumers take it after claiming their ids
+ * (the IdempotentConsumer claims first): the rebuild records the ids it replayed before it takes the lock, and that
+ * order is what keeps the two from waiting for each other.
  */
 export const PROJECTION_LOCK = 'analytics-projections';
 const LOCK_SHARED = `SELECT pg_advisory_xact_lock_shared(hashtext(${sqlLiteral(PROJECTION_LOCK)}))`;

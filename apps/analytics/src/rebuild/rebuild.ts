@@ -103,64 +103,75 @@ export async function rebuildAnalytics(options: RebuildOptions): Promise<Rebuild
 
     const writer = new WriteBehind(pool);
     const writeEvery = options.writeEvery ?? 100_000;
-    const reader = await pool.connect();
-    let xmin: string;
-    const seenLate = new Set<string>();
-    let done = 0;
+    // The swap's transaction: it records the replayed ids while the fold runs, then swaps under the lock.
+    const swapper = await pool.connect();
+    let swapperBroken: Error | undefined;
+    swapper.on('error', (err) => (swapperBroken ??= err));
     try {
-      await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      xmin = (await reader.query<{ x: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')).rows[0].x;
-      let total = 0;
-      for (const s of sources)
-        total += Number((await reader.query(`SELECT count(*) AS n FROM "${s}".events`)).rows[0].n);
-      const report = () =>
-        options.onProgress?.({
-          done,
-          total,
-          eventsPerSecond: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)),
-        });
-      for (const s of sources) {
-        await reader.query(
-          `DECLARE replay NO SCROLL CURSOR FOR SELECT ${replayColumns(xmin)} FROM "${s}".events
+      const reader = await pool.connect();
+      let xmin: string;
+      let recorded: Promise<void> | undefined;
+      const seenLate = new Set<string>();
+      let done = 0;
+      try {
+        await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        xmin = (await reader.query<{ x: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x')).rows[0]
+          .x;
+        recorded = recordReplayed(swapper, schema, sources, xmin);
+        recorded.catch(() => undefined); // awaited before the swap; a failure of the fold comes first meanwhile
+        let total = 0;
+        for (const s of sources)
+          total += Number((await reader.query(`SELECT count(*) AS n FROM "${s}".events`)).rows[0].n);
+        const report = () =>
+          options.onProgress?.({
+            done,
+            total,
+            eventsPerSecond: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)),
+          });
+        for (const s of sources) {
+          await reader.query(
+            `DECLARE replay NO SCROLL CURSOR FOR SELECT ${replayColumns(xmin)} FROM "${s}".events
            ORDER BY transaction_id, position`,
-        );
-        const fetch = () =>
-          reader.query<ReplayRow>({ text: `FETCH ${options.batchSize ?? 5_000} FROM replay`, rowMode: 'array' });
-        // The next batch is read while this one is folded: PostgreSQL and the fold each get a core.
-        let pending = fetch();
-        for (;;) {
-          const { rows } = await pending;
-          if (rows.length === 0) break;
-          pending = fetch();
-          for (const r of rows) {
-            projector.apply(replayedEvent(r));
-            if (r[7]) seenLate.add(r[0]);
+          );
+          const fetch = () =>
+            reader.query<ReplayRow>({ text: `FETCH ${options.batchSize ?? 5_000} FROM replay`, rowMode: 'array' });
+          // The next batch is read while this one is folded: PostgreSQL and the fold each get a core.
+          let pending = fetch();
+          for (;;) {
+            const { rows } = await pending;
+            if (rows.length === 0) break;
+            pending = fetch();
+            for (const r of rows) {
+              projector.apply(replayedEvent(r));
+              if (r[7]) seenLate.add(r[0]);
+            }
+            done += rows.length;
+            report();
+            // Rows folded so far are written behind the fold, on another connection, in the order they were taken.
+            if (done % writeEvery < rows.length) writer.write(projector.takeWrites(NEXT_TABLES));
           }
-          done += rows.length;
-          report();
-          // Rows folded so far are written behind the fold, on another connection, in the order they were taken.
-          if (done % writeEvery < rows.length) writer.write(projector.takeWrites(NEXT_TABLES));
+          await reader.query('CLOSE replay');
         }
-        await reader.query('CLOSE replay');
+        await reader.query('COMMIT');
+      } catch (err) {
+        await reader.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        reader.release();
       }
-      await reader.query('COMMIT');
+      writer.write(projector.takeWrites(NEXT_TABLES));
+      await writer.done();
+      await recorded;
+      const { caughtUp, lockedMs } = await swap(swapper, schema, sources, projector, xmin, seenLate);
+      done += caughtUp;
+      const ms = Date.now() - started;
+      return { events: done, ms, eventsPerSecond: Math.round(done / Math.max(0.001, ms / 1000)), swapMs: lockedMs };
     } catch (err) {
-      await reader.query('ROLLBACK').catch(() => undefined);
+      if (!swapperBroken) await swapper.query('ROLLBACK').catch((e: Error) => (swapperBroken = e));
       throw err;
     } finally {
-      reader.release();
+      swapper.release(swapperBroken);
     }
-    writer.write(projector.takeWrites(NEXT_TABLES));
-    await writer.done();
-    const swapStarted = Date.now();
-    done += await swap(pool, schema, sources, projector, xmin, seenLate);
-    const ms = Date.now() - started;
-    return {
-      events: done,
-      ms,
-      eventsPerSecond: Math.round(done / Math.max(0.001, ms / 1000)),
-      swapMs: Date.now() - swapStarted,
-    };
   } finally {
     await pool.end();
   }
@@ -196,66 +207,79 @@ async function existingSources(pool: Pool, sources: readonly string[]): Promise<
   return out;
 }
 
+/**
+ * Records in processed_events, in the swap's transaction (open, uncommitted, not holding the projection lock yet),
+ * every event of the transactions below xmin: PostgreSQL does it while the fold goes on. A consumer claims its ids
+ * before it takes the projection lock, so one claiming an id recorded here waits for the swap to commit and then
+ * skips it (the rebuild counted it), and the swap never waits for a consumer that waits for the swap. A caught-up
+ * consumer applies events above xmin, which this does not touch: it only waits while the swap holds the lock.
+ */
+async function recordReplayed(
+  client: PoolClient,
+  schema: string,
+  sources: readonly string[],
+  xmin: string,
+): Promise<void> {
+  await client.query('BEGIN');
+  if (sources.length === 0) return;
+  await client.query(
+    sources
+      .map(
+        (s) =>
+          `INSERT INTO "${schema}".processed_events (consumer, event_id)
+           SELECT ${sqlLiteral(ANALYTICS_CONSUMER)}, id FROM "${s}".events WHERE transaction_id < ${sqlLiteral(xmin)}::xid8
+           ON CONFLICT DO NOTHING`,
+      )
+      .join(';\n'),
+  );
+}
+
+/** The swap, in `client`'s transaction (recordReplayed's): answers the late events applied and the ms it locked. */
 async function swap(
-  pool: Pool,
+  client: PoolClient,
   schema: string,
   sources: readonly string[],
   projector: BatchProjector,
   xmin: string,
   seenLate: Set<string>,
-): Promise<number> {
-  const client: PoolClient = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PROJECTION_LOCK]);
-    // No consumer commits from here on: what is committed now is all the live tables can have seen.
-    const late: string[] = [];
-    let caughtUp = 0;
-    for (const s of sources) {
-      const { rows } = await client.query<EventRow>(
-        `SELECT ${COLUMNS} FROM "${s}".events WHERE transaction_id >= $1::xid8 ORDER BY transaction_id, position`,
-        [xmin],
-      );
-      for (const r of rows) {
-        late.push(r.id);
-        if (seenLate.has(r.id)) continue;
-        projector.apply(toBusEvent(r));
-        caughtUp += 1;
-      }
-    }
-    await projector.flush(client, NEXT_TABLES);
-    const processed = `"${schema}".processed_events`;
-    for (const s of sources) {
-      await client.query(
-        `INSERT INTO ${processed} (consumer, event_id) SELECT $1, id FROM "${s}".events WHERE transaction_id < $2::xid8
-         ON CONFLICT DO NOTHING`,
-        [ANALYTICS_CONSUMER, xmin],
-      );
-    }
-    await client.query(
-      `INSERT INTO ${processed} (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-      [ANALYTICS_CONSUMER, late],
+): Promise<{ caughtUp: number; lockedMs: number }> {
+  await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [PROJECTION_LOCK]);
+  const locked = Date.now();
+  // No consumer commits from here on: what is committed now is all the live tables can have seen.
+  const late: string[] = [];
+  let caughtUp = 0;
+  for (const s of sources) {
+    const { rows } = await client.query<EventRow>(
+      `SELECT ${COLUMNS} FROM "${s}".events WHERE transaction_id >= $1::xid8 ORDER BY transaction_id, position`,
+      [xmin],
     );
-    for (const kind of Object.keys(LIVE_TABLES) as TableKind[]) {
-      const live = LIVE_TABLES[kind];
-      const next = NEXT_TABLES[kind];
-      await client.query(`DROP TABLE ${live}`);
-      await client.query(`ALTER TABLE ${next} RENAME TO ${live}`);
-      const { rows } = await client.query<{ indexname: string }>(
-        'SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = $2',
-        [schema, live],
-      );
-      for (const { indexname } of rows) {
-        if (indexname.startsWith(next))
-          await client.query(`ALTER INDEX "${indexname}" RENAME TO "${live}${indexname.slice(next.length)}"`);
-      }
+    for (const r of rows) {
+      late.push(r.id);
+      if (seenLate.has(r.id)) continue;
+      projector.apply(toBusEvent(r));
+      caughtUp += 1;
     }
-    await client.query('COMMIT');
-    return caughtUp;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
   }
+  await projector.flush(client, NEXT_TABLES);
+  const processed = `"${schema}".processed_events`;
+  await client.query(
+    `INSERT INTO ${processed} (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+    [ANALYTICS_CONSUMER, late],
+  );
+  for (const kind of Object.keys(LIVE_TABLES) as TableKind[]) {
+    const live = LIVE_TABLES[kind];
+    const next = NEXT_TABLES[kind];
+    await client.query(`DROP TABLE ${live}`);
+    await client.query(`ALTER TABLE ${next} RENAME TO ${live}`);
+    const { rows } = await client.query<{ indexname: string }>(
+      'SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = $2',
+      [schema, live],
+    );
+    for (const { indexname } of rows) {
+      if (indexname.startsWith(next))
+        await client.query(`ALTER INDEX "${indexname}" RENAME TO "${live}${indexname.slice(next.length)}"`);
+    }
+  }
+  await client.query('COMMIT');
+  return { caughtUp, lockedMs: Date.now() - locked };
 }
