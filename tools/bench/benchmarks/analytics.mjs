@@ -319,8 +319,11 @@ export const analyticsBenchmark = {
     // The relay starts from the beginning of the store: let it pass the loaded events (JetStream drops them as
     // duplicates) before the measured appends, so the lag is that of new events only.
     const loadedConversationEvents = total - 2 * ASSISTANTS;
-    while (relay.stats.published + relay.stats.duplicates < loadedConversationEvents) await sleep(100);
-    while ((await consumer.pending()) > 0) await sleep(100);
+    const passed = Date.now() + 30 * 60_000; // bounded like every loop here (the full load takes a few minutes)
+    while (relay.stats.published + relay.stats.duplicates < loadedConversationEvents && Date.now() < passed)
+      await sleep(100);
+    while ((await consumer.pending()) > 0 && Date.now() < passed) await sleep(100);
+    if (Date.now() >= passed) throw new Error('the relay did not pass the loaded events within 30 minutes');
     const appendedAt = new Map();
     const lagSeconds = durationS();
     const lagEnd = Date.now() + lagSeconds * 1000;
