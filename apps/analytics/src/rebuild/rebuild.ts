@@ -78,13 +78,15 @@ const replayedEvent = (r: ReplayRow): BusEvent => ({
 
 /**
  * Replays every source event store into fresh tables (`*_next`) while the live ones keep serving, then swaps them
- * in one short transaction that holds the projection lock (live consumers wait, readers do not see a gap):
+ * in a transaction that holds the projection lock only at its end (live consumers wait, readers do not see a gap):
  *
  * 1. In one snapshot, every event of every source, folded in memory by the same effects the consumer applies,
  *    written to the fresh tables. The snapshot's xmin X splits the feed: every transaction below X was complete.
- * 2. Under the lock: the events of transactions ≥ X not seen yet (they committed meanwhile) are applied too; every
- *    event applied is recorded in processed_events, so the consumer skips what the rebuild already counted and
- *    still applies whatever commits later; the tables are swapped.
+ *    Meanwhile the swap's transaction records the events of transactions below X in processed_events
+ *    (uncommitted: see recordReplayed).
+ * 2. Under the lock: the events of transactions ≥ X not seen yet (they committed meanwhile) are applied too; those
+ *    are recorded as well, so the consumer skips every event the rebuild counted and still applies whatever commits
+ *    later; the tables are swapped; all of it commits at once.
  */
 export async function rebuildAnalytics(options: RebuildOptions): Promise<RebuildResult> {
   const schema = assertSchemaName(options.schema);
