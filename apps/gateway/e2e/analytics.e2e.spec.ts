@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { eventStreamName } from '@platform/messaging';
 import { startIsolatedPlatform, waitFor, type IsolatedPlatform } from '@platform/testing';
+import { connect } from 'nats';
 import { client } from './http-client';
 
 type Api = ReturnType<typeof client>;
@@ -71,6 +73,17 @@ describe('analytics: metrics, usage, compare, health and summary from the event 
     expect(m.errorRate).toBe(0);
     expect(m.deployments).toEqual({ total: 0, failed: 0, rollbacks: 0, promotions: 0 });
     expect(m.trends.messages).toEqual({ direction: 'up', changePercent: null });
+  });
+
+  it('the service runs its projection consumer as defined: two batches pulled at a time, one pull unacknowledged', async () => {
+    const nc = await connect({ servers: platform.natsUrl, name: 'analytics-e2e' });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const info = await jsm.consumers.info(eventStreamName(platform.busPrefix), 'analytics-projections');
+      expect(info.config.max_ack_pending).toBe(1_000);
+    } finally {
+      await nc.close();
+    }
   });
 
   it('usage: buckets in order, empty ones as zeros; more than 1,000 buckets is a 400', async () => {

@@ -11,10 +11,18 @@ const mapping = new DDSketch({ relativeAccuracy: RELATIVE_ACCURACY }).mapping;
 /** Values too small for the log mapping (0 ms) are counted under this key. */
 const ZERO = 'z';
 
+const keyOf = (ms: number) => (ms < mapping.minPossible ? ZERO : String(mapping.key(ms)));
+
 /** The bins with one more sample. */
 export function addSample(bins: LatencyBins, ms: number): LatencyBins {
-  const key = ms < mapping.minPossible ? ZERO : String(mapping.key(ms));
-  return { ...bins, [key]: (bins[key] ?? 0) + 1 };
+  return addSampleInto({ ...bins }, ms);
+}
+
+/** Counts one more sample in `into`, in place (a fold that owns its bins). */
+export function addSampleInto(into: Record<string, number>, ms: number): Record<string, number> {
+  const key = keyOf(ms);
+  into[key] = (into[key] ?? 0) + 1;
+  return into;
 }
 
 /** Merges bins into `into` in place (read-side accumulation). */

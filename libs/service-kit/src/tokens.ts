@@ -10,6 +10,11 @@ export interface ConsumerDefinition {
   /** Optional: applies a batch of delivered events in one transaction (see IdempotentConsumerOptions). */
   batchHandler?: BatchEventHandler;
   maxBatch?: number;
+  /**
+   * Messages pulled at a time (IdempotentConsumerOptions.batchSize). Above maxBatch, the next batch is delivered
+   * while one is applied; in order, still no more than this one pull is unacknowledged.
+   */
+  batchSize?: number;
   /** Events in stream order across replicas and failures (see IdempotentConsumerOptions.inOrder). */
   inOrder?: boolean;
   /** Redelivery when no ack arrives (a replica died holding events); default 30 s. */

@@ -10,7 +10,8 @@
 //   reads:    metrics, health and usage (a month by the hour) as the service computes them (its reader and
 //             calculator on its pool; the gateway and NATS hops are measured by the gateway benchmark).
 import { randomUUID } from 'node:crypto';
-import { dist, durationS, natsUrl, require, sleep } from '../lib/env.mjs';
+import { describeCpu, startBackendCpuSampler, startCpuSampler } from '../lib/cpu.mjs';
+import { dist, durationS, natsUrl, pgAdminUrl, require, sleep } from '../lib/env.mjs';
 import { createBenchBus, createBenchDatabase, onCleanup } from '../lib/isolation.mjs';
 import { round, summarize } from '../lib/stats.mjs';
 
@@ -61,6 +62,33 @@ const message = (conversationId, assistantId, role, at, n) =>
     at,
   );
 
+/**
+ * Where the CPU of a phase went: the bench process (where the rebuild and the consumer run) and this database's
+ * PostgreSQL backends, each in µs per event, besides every process's share of a core.
+ */
+function startPhaseCpu(admin, database) {
+  const own = process.cpuUsage();
+  const backends = startBackendCpuSampler(admin, database);
+  const machine = startCpuSampler({ bench: process.pid });
+  return {
+    async stop(events) {
+      const used = process.cpuUsage(own);
+      const pg = await backends.stop();
+      const shares = machine.stop();
+      const perEvent = (us) => (us === null ? null : round(us / Math.max(1, events), 1));
+      return {
+        benchUsPerEvent: perEvent(used.user + used.system),
+        postgresUsPerEvent: perEvent(pg ? pg.ms * 1000 : null),
+        postgresBackends: pg?.backends ?? null,
+        shares,
+      };
+    },
+  };
+}
+
+const describePhaseCpu = (c) =>
+  `CPU per event: bench ${c.benchUsPerEvent} µs, its PostgreSQL backends ${c.postgresUsPerEvent} µs; ${describeCpu(c.shares)}`;
+
 async function pool(items, workers, work) {
   let next = 0;
   await Promise.all(
@@ -81,8 +109,11 @@ export const analyticsBenchmark = {
     const { analyticsConsumer } = dist('apps/analytics/src/projections/analytics.consumer.js');
     const { AnalyticsReader } = dist('apps/analytics/src/queries/analytics.reader.js');
     const { AnalyticsCalculator } = dist('apps/analytics/src/queries/analytics.calculator.js');
-    const { Pool } = require('pg');
+    const { Client, Pool } = require('pg');
     const db = await createBenchDatabase('analytics');
+    const admin = new Client({ connectionString: pgAdminUrl().toString(), application_name: 'bench-cpu' });
+    await admin.connect();
+    onCleanup('close admin client', () => admin.end());
     const bus = createBenchBus('analytics');
     const stores = {};
     for (const schema of ['assistants', 'conversations']) {
@@ -151,12 +182,18 @@ export const analyticsBenchmark = {
     log(`loaded ${total} events in ${Math.round((Date.now() - loadStarted) / 1000)} s`);
 
     // 2. Rebuild.
+    const rebuildCpu = startPhaseCpu(admin, db.name);
     const rebuilt = await models.rebuildAnalytics({
       databaseUrl: db.url,
       schema: 'analytics',
       sources: ['assistants', 'conversations'],
     });
-    log(`rebuild: ${rebuilt.events} events in ${rebuilt.ms} ms, ${rebuilt.eventsPerSecond} events/s`);
+    const rebuildCpuUse = await rebuildCpu.stop(rebuilt.events);
+    log(
+      `rebuild: ${rebuilt.events} events in ${rebuilt.ms} ms, ${rebuilt.eventsPerSecond} events/s ` +
+        `(the swap held the projection lock ${rebuilt.swapMs} ms)`,
+    );
+    log(`rebuild: ${describePhaseCpu(rebuildCpuUse)}`);
     rows.push({
       metric: `rebuild (${rebuilt.events} events, fresh tables swapped in)`,
       throughput: rebuilt.eventsPerSecond,
@@ -164,7 +201,7 @@ export const analyticsBenchmark = {
       target: '≥ 20,000 events/s',
       met: rebuilt.eventsPerSecond >= 20_000,
     });
-    details.rebuild = rebuilt;
+    details.rebuild = { ...rebuilt, cpu: rebuildCpuUse };
 
     // 3. Reads, on the rebuilt tables, as the service computes them.
     const readPool = new Pool({ connectionString: db.url, max: 4, options: '-c search_path=analytics' });
@@ -235,28 +272,30 @@ export const analyticsBenchmark = {
       pool: livePool,
       schema: 'analytics_live',
       prefix: bus.prefix,
-      name: analyticsConsumer.name,
       logger: quiet,
-      batchSize: 500,
+      // As the service's consumer host runs it: name, batch sizes, in order, ack wait.
+      ...analyticsConsumer,
       handler: async (event, sql) => {
         await analyticsConsumer.handler(event, sql);
         applied.set(event.id, Date.now());
       },
-      maxBatch: analyticsConsumer.maxBatch,
       batchHandler: async (events, sql) => {
         await analyticsConsumer.batchHandler(events, sql);
         const t = Date.now();
         for (const e of events) applied.set(e.id, t);
       },
     });
+    const liveCpu = startPhaseCpu(admin, db.name);
     const liveStarted = Date.now();
     await consumer.start();
     onCleanup('stop consumer', () => consumer.stop());
     const deadline = Date.now() + 30 * 60_000;
     while ((await consumer.pending()) > 0 && Date.now() < deadline) await sleep(250);
     const liveMs = Date.now() - liveStarted;
+    const liveCpuUse = await liveCpu.stop(consumer.stats.handled);
     const liveRate = Math.round((consumer.stats.handled / liveMs) * 1000);
     log(`live: ${consumer.stats.handled} events projected in ${liveMs} ms, ${liveRate} events/s`);
+    log(`live: ${describePhaseCpu(liveCpuUse)}`);
     rows.push({
       metric: `live projection (${consumer.stats.handled} events from JetStream, exactly-once batches)`,
       throughput: liveRate,
@@ -264,7 +303,7 @@ export const analyticsBenchmark = {
       target: '≥ 10,000 events/s',
       met: liveRate >= 10_000,
     });
-    details.live = { events: consumer.stats.handled, ms: liveMs, eventsPerSecond: liveRate };
+    details.live = { events: consumer.stats.handled, ms: liveMs, eventsPerSecond: liveRate, cpu: liveCpuUse };
 
     // 5. Lag under message appends at APPEND_RATE/s through the relay.
     const relay = new messaging.EventRelay({
@@ -280,8 +319,11 @@ export const analyticsBenchmark = {
     // The relay starts from the beginning of the store: let it pass the loaded events (JetStream drops them as
     // duplicates) before the measured appends, so the lag is that of new events only.
     const loadedConversationEvents = total - 2 * ASSISTANTS;
-    while (relay.stats.published + relay.stats.duplicates < loadedConversationEvents) await sleep(100);
-    while ((await consumer.pending()) > 0) await sleep(100);
+    const passed = Date.now() + 30 * 60_000; // bounded like every loop here (the full load takes a few minutes)
+    while (relay.stats.published + relay.stats.duplicates < loadedConversationEvents && Date.now() < passed)
+      await sleep(100);
+    while ((await consumer.pending()) > 0 && Date.now() < passed) await sleep(100);
+    if (Date.now() >= passed) throw new Error('the relay did not pass the loaded events within 30 minutes');
     const appendedAt = new Map();
     const lagSeconds = durationS();
     const lagEnd = Date.now() + lagSeconds * 1000;

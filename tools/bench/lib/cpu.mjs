@@ -104,3 +104,53 @@ export function describeCpu(cpu) {
   const steal = machineStolen ? `, ${machineStolen}% stolen by the hypervisor` : '';
   return `${parts.join(', ')} (machine ${machineBusy}% busy${steal}, ${cores} cores)`;
 }
+
+function procTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { start: Number(fields[19]), ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null; // ended
+  }
+}
+
+/**
+ * CPU time of the PostgreSQL backends serving one database, apart from the rest of the server (other databases,
+ * other people's work on a shared machine). Polls pg_stat_activity every `intervalMs` through `admin` (a pg
+ * client or pool on another database) and reads each backend's CPU ticks from /proc; a backend that ends keeps
+ * what it had used at its last reading, so up to one interval of its CPU can go uncounted.
+ * stop() returns { ms: CPU milliseconds used during the phase, backends: how many were seen }.
+ */
+export function startBackendCpuSampler(admin, database, intervalMs = 100) {
+  if (!available) return { stop: async () => null };
+  const bootTicks = () => Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * ticksPerSecond;
+  const startedAt = bootTicks();
+  const seen = new Map(); // pid → { start, first, last }
+  const read = async () => {
+    const { rows } = await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+    const pids = new Set([...rows.map((r) => r.pid), ...seen.keys()]);
+    for (const pid of pids) {
+      const t = procTicks(pid);
+      const known = seen.get(pid);
+      if (!t || (known && known.start !== t.start)) continue; // ended (or the pid was reused)
+      if (known) known.last = t.ticks;
+      // A backend started during the phase counts from zero; one running before, from its first reading.
+      else seen.set(pid, { start: t.start, first: t.start >= startedAt ? 0 : t.ticks, last: t.ticks });
+    }
+  };
+  let polling = read();
+  const timer = setInterval(() => {
+    polling = polling.then(read, read);
+  }, intervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await polling.catch(() => undefined);
+      await read().catch(() => undefined);
+      let ticks = 0;
+      for (const { first, last } of seen.values()) ticks += last - first;
+      return { ms: Math.round((1000 * ticks) / ticksPerSecond), backends: seen.size };
+    },
+  };
+}

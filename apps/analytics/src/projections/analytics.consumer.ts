@@ -19,6 +19,8 @@ export const analyticsConsumer: ConsumerDefinition = {
     await applyEvents(sql, events, LIVE_TABLES);
   },
   maxBatch: 500,
+  // Two batches pulled at a time: the next one arrives (and is decoded) while this one is applied.
+  batchSize: 1_000,
   // A stream's events change one row in turn (an assistant's status, a conversation's state): they must arrive in
   // order even when a replica dies holding a batch, which JetStream then redelivers after ackWaitMs.
   inOrder: true,

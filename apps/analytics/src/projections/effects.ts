@@ -1,15 +1,21 @@
 import {
+  assistantCatalogHandles,
   assistantCatalogKeyOf,
+  conversationActivityHandles,
   conversationActivityKeyOf,
+  conversationLifecycleHandles,
   conversationLifecycleKeyOf,
+  deploymentActivityHandles,
   deploymentActivityKeyOf,
   evolveAssistantCatalog,
-  evolveConversationActivity,
   evolveConversationLifecycle,
   evolveDeploymentActivity,
   evolveUsageActivity,
+  foldConversationActivity,
+  usageActivityHandles,
   usageActivityKeyOf,
   type DeploymentEvent,
+  type HourlyActivity,
 } from '@platform/analytics-domain';
 import {
   ASSISTANT_STREAM_CATEGORY,
@@ -29,6 +35,10 @@ export interface Effect {
   table: TableKind;
   /** The row's key values, in the order of the table's WHERE clause. */
   key: readonly string[];
+  /**
+   * The row's doc after the event, from the doc before (null for none). It may change that doc in place: callers
+   * hand it docs of their own (rows just read, or made by an earlier effect), never one shared with anyone else.
+   */
   evolve(doc: unknown): unknown;
 }
 
@@ -59,19 +69,29 @@ function conversationEffects(e: ConversationsEvent): Effect[] {
           },
         ]
       : []),
-    ...activity(conversationActivityKeyOf(e), (d) => evolveConversationActivity(d, e)),
+    // A message changes its hour's counters in place: nothing is allocated per message.
+    ...activity(conversationActivityKeyOf(e), (d: HourlyActivity | null) => foldConversationActivity(d, e)),
   ];
 }
+
+/** The event types each category's projections read: the others change nothing and are not even parsed. */
+const HANDLED = new Map<string, ReadonlySet<string>>([
+  [ASSISTANT_STREAM_CATEGORY, new Set([...assistantCatalogHandles, ...usageActivityHandles])],
+  [CONVERSATION_STREAM_CATEGORY, new Set([...conversationLifecycleHandles, ...conversationActivityHandles])],
+  [DEPLOYMENT_STREAM_CATEGORY, new Set(deploymentActivityHandles)],
+]);
 
 /**
  * What one bus event changes in the analytics read models. Assistants', conversations' and deployments' events are read
  * with their producers' published contracts (upcast to the current version); types analytics does not count, and other
- * categories, change nothing. An event of a version newer than these contracts throws (it is retried until the
- * service runs the newer contracts) rather than being skipped.
+ * categories, change nothing (they are not parsed). An event of a type analytics counts and of a version newer than
+ * these contracts throws (it is retried until the service runs the newer contracts) rather than being skipped.
  */
 export function effectsOf(event: BusEvent): Effect[] {
+  const category = categoryOf(event.streamId);
+  if (!HANDLED.get(category)?.has(event.type)) return [];
   try {
-    switch (categoryOf(event.streamId)) {
+    switch (category) {
       case ASSISTANT_STREAM_CATEGORY:
         return assistantEffects(parseBusEvent(assistantsEventContracts, event) as AssistantsEvent);
       case CONVERSATION_STREAM_CATEGORY:

@@ -1,3 +1,5 @@
+import { sqlLiteral } from '@platform/event-store';
+
 // The analytics read models. Each is a table of docs folded by the domain's evolve functions, plus the columns
 // queries filter on. A rebuild fills a second set (suffix `_next`) and swaps it in; names come from here only.
 
@@ -53,46 +55,56 @@ export function tableDdl(t: TableSet): string {
 interface TableSpec {
   /** WHERE clause selecting one row by its key ($1, $2 …). */
   where: string;
-  /** Locks and reads the rows of many keys (arrays of each key column), in key order so writers never deadlock. */
-  selectMany(table: string): string;
+  /**
+   * Locks and reads the rows of many keys, in key order so writers never deadlock. The keys are literals (no
+   * parameters), so the statement can travel with others in one round trip.
+   */
+  selectMany(table: string, keys: readonly (readonly string[])[]): string;
   /** The key of a row's doc, as the effects spell it. */
   keyOf(doc: Record<string, unknown>): readonly string[];
-  /** Upsert of one row: key and columns from the doc. */
-  upsert(table: string): string;
-  params(doc: Record<string, unknown>): unknown[];
+  /** Upserts the docs of a JSON array (parameter `$param`), one row each: key and columns read from the doc. */
+  upsertMany(table: string, param: number): string;
 }
+
+/** An array of literals, e.g. `ARRAY['a', 'b']::text[]`. */
+const arrayOf = (values: readonly string[], type: string) => `ARRAY[${values.map(sqlLiteral).join(', ')}]::${type}[]`;
+const column = (keys: readonly (readonly string[])[], i: number) => keys.map((k) => k[i]);
 
 export const TABLE_SPECS: Record<TableKind, TableSpec> = {
   assistant: {
     where: 'assistant_id = $1',
-    selectMany: (t) => `SELECT doc FROM ${t} WHERE assistant_id = ANY($1::text[]) ORDER BY assistant_id FOR UPDATE`,
+    selectMany: (t, keys) =>
+      `SELECT doc FROM ${t} WHERE assistant_id = ANY(${arrayOf(column(keys, 0), 'text')}) ORDER BY assistant_id FOR UPDATE`,
     keyOf: (d) => [d.assistantId as string],
-    upsert: (t) =>
-      `INSERT INTO ${t} (assistant_id, owner_id, status, type, doc) VALUES ($1, $2, $3, $4, $5)
+    upsertMany: (t, p) =>
+      `INSERT INTO ${t} (assistant_id, owner_id, status, type, doc)
+       SELECT d->>'assistantId', d->>'ownerId', d->>'status', d->>'type', d FROM jsonb_array_elements($${p}::jsonb) d
        ON CONFLICT (assistant_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, status = EXCLUDED.status,
          type = EXCLUDED.type, doc = EXCLUDED.doc`,
-    params: (d) => [d.assistantId, d.ownerId, d.status, d.type, JSON.stringify(d)],
   },
   conversation: {
     where: 'conversation_id = $1',
-    selectMany: (t) =>
-      `SELECT doc FROM ${t} WHERE conversation_id = ANY($1::text[]) ORDER BY conversation_id FOR UPDATE`,
+    selectMany: (t, keys) =>
+      `SELECT doc FROM ${t} WHERE conversation_id = ANY(${arrayOf(column(keys, 0), 'text')})
+       ORDER BY conversation_id FOR UPDATE`,
     keyOf: (d) => [d.conversationId as string],
-    upsert: (t) =>
-      `INSERT INTO ${t} (conversation_id, assistant_id, started_at, ended_at, doc) VALUES ($1, $2, $3, $4, $5)
+    upsertMany: (t, p) =>
+      `INSERT INTO ${t} (conversation_id, assistant_id, started_at, ended_at, doc)
+       SELECT d->>'conversationId', d->>'assistantId', (d->>'startedAt')::timestamptz, (d->>'endedAt')::timestamptz, d
+       FROM jsonb_array_elements($${p}::jsonb) d
        ON CONFLICT (conversation_id) DO UPDATE SET started_at = EXCLUDED.started_at, ended_at = EXCLUDED.ended_at,
          doc = EXCLUDED.doc`,
-    params: (d) => [d.conversationId, d.assistantId, d.startedAt, d.endedAt, JSON.stringify(d)],
   },
   hourly: {
     where: 'assistant_id = $1 AND hour = $2',
-    selectMany: (t) =>
-      `SELECT doc FROM ${t} WHERE (assistant_id, hour) IN (SELECT * FROM unnest($1::text[], $2::timestamptz[]))
+    selectMany: (t, keys) =>
+      `SELECT doc FROM ${t} WHERE (assistant_id, hour) IN
+         (SELECT * FROM unnest(${arrayOf(column(keys, 0), 'text')}, ${arrayOf(column(keys, 1), 'timestamptz')}))
        ORDER BY assistant_id, hour FOR UPDATE`,
     keyOf: (d) => [d.assistantId as string, d.hour as string],
-    upsert: (t) =>
-      `INSERT INTO ${t} (assistant_id, hour, doc) VALUES ($1, $2, $3)
+    upsertMany: (t, p) =>
+      `INSERT INTO ${t} (assistant_id, hour, doc)
+       SELECT d->>'assistantId', (d->>'hour')::timestamptz, d FROM jsonb_array_elements($${p}::jsonb) d
        ON CONFLICT (assistant_id, hour) DO UPDATE SET doc = EXCLUDED.doc, updated_at = now()`,
-    params: (d) => [d.assistantId, d.hour, JSON.stringify(d)],
   },
 };

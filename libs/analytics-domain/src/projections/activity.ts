@@ -53,3 +53,11 @@ export interface ActivityKey {
   assistantId: string;
   hour: string;
 }
+
+/** A copy of an hour's activity sharing nothing with it, for a fold that changes its own copy in place. */
+export const cloneHourlyActivity = (d: HourlyActivity): HourlyActivity => ({
+  ...d,
+  messages: { ...d.messages },
+  latency: { ...d.latency },
+  reported: { ...d.reported },
+});

@@ -1,7 +1,7 @@
 import type { ConversationsEvent } from '@platform/contracts';
-import { addSample } from '../latency';
+import { addSampleInto } from '../latency';
 import { hourKeyOf } from '../time';
-import { emptyHourlyActivity, type ActivityKey, type HourlyActivity } from './activity';
+import { cloneHourlyActivity, emptyHourlyActivity, type ActivityKey, type HourlyActivity } from './activity';
 
 // Conversations, messages by role, tokens in and out, response times, errors and ratings, per assistant and hour.
 
@@ -28,29 +28,42 @@ export function conversationActivityKeyOf(event: ConversationsEvent): ActivityKe
   }
 }
 
+export const conversationActivityHandles = [
+  'ConversationStarted',
+  'MessageAppended',
+  'MessageRated',
+  'ConversationEnded',
+] as const;
+
 export function evolveConversationActivity(
   doc: HourlyActivity | null,
   event: ConversationsEvent,
 ): HourlyActivity | null {
+  return foldConversationActivity(doc && cloneHourlyActivity(doc), event);
+}
+
+/**
+ * evolveConversationActivity in place: `doc` (when there is one) is changed and returned, a new one is made for the
+ * hour's first event. For a fold that owns its docs (a replay, a batch of rows just read), which then allocates
+ * nothing per message; evolveConversationActivity is this on a copy.
+ */
+export function foldConversationActivity(doc: HourlyActivity | null, event: ConversationsEvent): HourlyActivity | null {
   const k = conversationActivityKeyOf(event);
   if (!k) return doc;
   const d = doc ?? emptyHourlyActivity(k.assistantId, k.hour);
   switch (event.type) {
     case 'ConversationStarted':
-      return { ...d, conversationsStarted: d.conversationsStarted + 1 };
+      d.conversationsStarted += 1;
+      return d;
     case 'ConversationEnded':
-      return {
-        ...d,
-        conversationsEnded: d.conversationsEnded + 1,
-        conversationsTimedOut: d.conversationsTimedOut + (event.data.reason === 'timeout' ? 1 : 0),
-      };
+      d.conversationsEnded += 1;
+      if (event.data.reason === 'timeout') d.conversationsTimedOut += 1;
+      return d;
     case 'MessageRated': {
       const previous = event.data.previousRating;
-      return {
-        ...d,
-        ratingSum: d.ratingSum + event.data.rating - (previous ?? 0),
-        ratingCount: d.ratingCount + (previous === null ? 1 : 0),
-      };
+      d.ratingSum += event.data.rating - (previous ?? 0);
+      if (previous === null) d.ratingCount += 1;
+      return d;
     }
     case 'MessageAppended': {
       const m = event.data.message;
@@ -58,17 +71,16 @@ export function evolveConversationActivity(
       // sent to the model and output for what it answered.
       const input = m.usage ? m.usage.promptTokens : m.role === 'assistant' ? 0 : m.tokenCount;
       const output = m.usage ? m.usage.completionTokens : m.role === 'assistant' ? m.tokenCount : 0;
-      const timed = m.responseTimeMs !== null;
-      return {
-        ...d,
-        messages: { ...d.messages, [m.role]: d.messages[m.role] + 1 },
-        tokensInput: d.tokensInput + input,
-        tokensOutput: d.tokensOutput + output,
-        responseTimeMsSum: round6(d.responseTimeMsSum + (m.responseTimeMs ?? 0)),
-        responseTimeCount: d.responseTimeCount + (timed ? 1 : 0),
-        latency: timed ? addSample(d.latency, m.responseTimeMs!) : d.latency,
-        errors: d.errors + (m.error ? 1 : 0),
-      };
+      d.messages[m.role] += 1;
+      d.tokensInput += input;
+      d.tokensOutput += output;
+      d.responseTimeMsSum = round6(d.responseTimeMsSum + (m.responseTimeMs ?? 0));
+      if (m.responseTimeMs !== null) {
+        d.responseTimeCount += 1;
+        d.latency = addSampleInto(d.latency as Record<string, number>, m.responseTimeMs);
+      }
+      if (m.error) d.errors += 1;
+      return d;
     }
     default:
       return d;

@@ -47,6 +47,9 @@ export interface DeploymentScaled {
 
 export type DeploymentEvent = DeploymentStarted | DeploymentStatusChanged | DeploymentScaled;
 
+/** DeploymentScaled changes no figure analytics keeps. */
+export const deploymentActivityHandles = ['DeploymentStarted', 'DeploymentStatusChanged'] as const;
+
 export function deploymentActivityKeyOf(event: DeploymentEvent): ActivityKey | null {
   if (event.type === 'DeploymentScaled') return null; // scaling changes no figure analytics keeps
   return { assistantId: event.data.assistantId, hour: hourKeyOf(event.data.at) };

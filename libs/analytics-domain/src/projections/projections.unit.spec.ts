@@ -1,7 +1,7 @@
 import type { AssistantsEvent, ConversationsEvent } from '@platform/contracts';
 import { percentiles } from '../latency';
 import { evolveAssistantCatalog, type AssistantCatalogEntry } from './assistant-catalog.projection';
-import { evolveConversationActivity } from './conversation-activity.projection';
+import { evolveConversationActivity, foldConversationActivity } from './conversation-activity.projection';
 import { evolveConversationLifecycle } from './conversation-lifecycle.projection';
 import { evolveDeploymentActivity, type DeploymentEvent } from './deployment-activity.projection';
 import { evolveUsageActivity } from './usage-activity.projection';
@@ -89,6 +89,33 @@ describe('conversation activity (per assistant and hour)', () => {
   it('replaces a changed rating instead of counting it twice', () => {
     const doc = fold(evolveConversationActivity, [rated(2, null), rated(5, 2), rated(4, null)])!;
     expect(doc).toMatchObject({ ratingSum: 9, ratingCount: 2 });
+  });
+
+  it('evolves a copy: the doc it is given stays as it was', () => {
+    const before = fold(evolveConversationActivity, [started, message('assistant'), rated(3, null)])!;
+    const copy = structuredClone(before);
+    const after = evolveConversationActivity(before, message('assistant', { responseTimeMs: 5000 }))!;
+    expect(before).toEqual(copy);
+    expect(after.messages.assistant).toBe(2);
+    expect(Object.values(after.latency).reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it('folds in place to the same doc as evolving copies, changing and returning the doc it is given', () => {
+    const events = [
+      started,
+      message('user'),
+      message('assistant'),
+      message('assistant', { usage: { promptTokens: 30, completionTokens: 7 }, responseTimeMs: 1000 }),
+      rated(2, null),
+      rated(5, 2),
+      ended('timeout'),
+    ];
+    const evolved = fold(evolveConversationActivity, events);
+    const first = foldConversationActivity(null, events[0])!;
+    let doc = first;
+    for (const e of events.slice(1)) doc = foldConversationActivity(doc, e)!;
+    expect(doc).toBe(first);
+    expect(doc).toEqual(evolved);
   });
 
   it('ignores events it does not count', () => {

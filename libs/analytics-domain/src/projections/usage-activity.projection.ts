@@ -4,6 +4,8 @@ import { emptyHourlyActivity, type ActivityKey, type HourlyActivity } from './ac
 
 // Usage reported through the assistants API, counted apart from the usage analytics observes itself.
 
+export const usageActivityHandles = ['AssistantUsageRecorded'] as const;
+
 export function usageActivityKeyOf(event: AssistantsEvent): ActivityKey | null {
   return event.type === 'AssistantUsageRecorded'
     ? { assistantId: event.data.assistantId, hour: hourKeyOf(event.data.at) }

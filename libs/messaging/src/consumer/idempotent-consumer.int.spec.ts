@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type SqlExecutor, type StoredEvent } from '@platform/event-store';
 import { createTestBus, createTestDatabase, waitFor, type TestBus, type TestDatabase } from '@platform/testing';
 import type { NatsConnection } from 'nats';
+import { Pool } from 'pg';
 import { eventFilter, eventStreamName, eventSubject, streamCategory } from '../config/bus-config';
 import { encodeBusEvent, toBusEvent, type BusEvent } from '../events/bus-event';
 import { connectNats } from '../nats/connect-nats';
@@ -207,6 +208,62 @@ describe('IdempotentConsumer', () => {
     ]);
     expect(Math.max(...batches)).toBeGreaterThan(1);
     expect(batched.stats.handled).toBe(52);
+  });
+
+  it('in batches: a backlog comes in full batches, each opened with its claim in one round trip and committed', async () => {
+    await appendOrders(40);
+    const jsm = await nc.jetstreamManager();
+    const stream = eventStreamName(bus.prefix);
+    // Every order appended so far is on the stream (the relay publishes them) before the consumer starts.
+    await waitFor(async () => (await jsm.streams.info(stream)).state.messages >= appended.length, 'published');
+    const backlog = (await jsm.streams.info(stream)).state.messages;
+    const pool = new Pool({ connectionString: db.url, max: 3 });
+    const statements: string[] = [];
+    const claims: number[] = []; // ids claimed per transaction
+    let recording = false; // from the first pull on (not the migrations of start())
+    const wrapped = new WeakSet<object>();
+    pool.on('acquire', (client: { query: (...args: unknown[]) => unknown }) => {
+      if (wrapped.has(client)) return;
+      wrapped.add(client);
+      const query = client.query.bind(client);
+      client.query = (...args: unknown[]) => {
+        const text = String(args[0]);
+        if (recording) statements.push(text.trim().split(/\s+/).slice(0, 2).join(' '));
+        if (recording && text.startsWith('BEGIN; INSERT')) claims.push(text.match(/'[0-9a-f-]{36}'/g)?.length ?? 0);
+        return query(...args);
+      };
+    });
+    const batches: number[] = [];
+    const consumer = new IdempotentConsumer({
+      nats: nc,
+      pool,
+      schema: SCHEMA,
+      name: 'order-full-batches',
+      logger: quiet,
+      maxBatch: 10,
+      inOrder: true,
+      batchHandler: async (events) => void batches.push(events.length),
+      handler: async () => undefined,
+    });
+    try {
+      await consumer.start();
+      recording = true;
+      await waitFor(async () => {
+        const { handled, skipped } = consumer.stats;
+        return (await consumer.pending()) === 0 && handled + skipped === backlog;
+      }, 'caught up');
+    } finally {
+      await consumer.stop();
+      await pool.end();
+    }
+    // Deliveries freed by the last acks trickle in one by one; the consumer waits for a full batch instead.
+    expect(claims.slice(0, -1)).toEqual(Array(claims.length - 1).fill(10));
+    expect(claims.reduce((a, b) => a + b, 0)).toBe(backlog);
+    // The handler gets what was not applied before (the re-published copy of the first test is skipped).
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(consumer.stats.handled);
+    const transactions = statements.filter((s) => s === 'BEGIN; INSERT' || s === 'COMMIT');
+    expect(transactions).toEqual(claims.flatMap(() => ['BEGIN; INSERT', 'COMMIT']));
+    expect(statements.filter((s) => s === 'BEGIN' || s.startsWith('SELECT pg_advisory_xact'))).toEqual([]);
   });
 
   it('in order: two instances sharing the consumer, one failing on an event, apply every event in stream order', async () => {

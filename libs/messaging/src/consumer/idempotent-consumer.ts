@@ -13,7 +13,7 @@ import type { Pool, PoolClient } from 'pg';
 import { busPrefix, eventFilter, eventStreamName } from '../config/bus-config';
 import { decodeBusEvent, MalformedBusEventError, type BusEvent } from '../events/bus-event';
 import { ensureEventStream } from '../relay/event-stream';
-import { claimEvent, claimEvents, migrateProcessedEvents } from './processed-events';
+import { beginAndClaimEvents, claimEvent, migrateProcessedEvents } from './processed-events';
 
 export type EventHandler = (event: BusEvent, sql: SqlExecutor) => Promise<void>;
 /** Applies several events, in order, in one transaction (each a first delivery: duplicates are filtered out). */
@@ -58,6 +58,8 @@ export interface ConsumerStats {
 }
 
 const NAME = /^[A-Za-z0-9_-]+$/;
+/** How long a batch waits at most for more of a backlog to arrive before it is applied with what it has. */
+const GATHER_MS = 20;
 
 /**
  * Applies each domain event from a durable JetStream consumer exactly once in effect: the handler's writes and
@@ -264,6 +266,22 @@ export class IdempotentConsumer {
         wake = undefined;
         continue;
       }
+      // More is on its way (JetStream tells with each message how many it has not delivered yet): wait a moment
+      // for a full batch rather than pay a transaction for each trickle of deliveries freed by the last acks.
+      const expected =
+        queue.length < max && !ended ? Math.min(max, queue.length + queue[queue.length - 1].info.pending) : 0;
+      if (queue.length < expected) {
+        let waited = false;
+        const timer = setTimeout(() => {
+          waited = true;
+          wake?.();
+        }, GATHER_MS);
+        while (!waited && !ended && queue.length < expected) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+        }
+        clearTimeout(timer);
+      }
       await this.processBatch(queue.splice(0, max));
     }
     await pump;
@@ -292,15 +310,14 @@ export class IdempotentConsumer {
     }
   }
 
-  /** One transaction: claim every id not claimed before, apply those events in order, commit. */
+  /** One transaction: claim every id not claimed before (with its BEGIN), apply those events in order, commit. */
   private async applyBatch(events: BusEvent[]): Promise<number> {
     const client: PoolClient = await this.options.pool.connect();
     let broken: Error | undefined;
     const onError = (err: Error) => (broken ??= err);
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
-      const claimed = await claimEvents(client, this.options.schema, this.options.name, [
+      const claimed = await beginAndClaimEvents(client, this.options.schema, this.options.name, [
         ...new Set(events.map((e) => e.id)),
       ]);
       const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import { assertSchemaName, runMigrations, type Migration, type SqlExecutor } from '@platform/event-store';
+import { assertSchemaName, runMigrations, sqlLiteral, type Migration, type SqlExecutor } from '@platform/event-store';
 import type { Pool } from 'pg';
 
 /** Which events each consumer has already applied: the key that makes redelivery harmless. */
@@ -49,4 +49,22 @@ export async function claimEvents(
     [consumer, eventIds],
   );
   return new Set(rows.map((r) => r.event_id));
+}
+
+/**
+ * Opens the caller's transaction and claims the events in it, in one round trip: `BEGIN; INSERT …` as one query
+ * string, so the ids travel as literals (no parameters). Answers the ids recorded now, as claimEvents does.
+ */
+export async function beginAndClaimEvents(
+  sql: SqlExecutor,
+  schema: string,
+  consumer: string,
+  eventIds: readonly string[],
+): Promise<Set<string>> {
+  const result = (await sql.query(
+    `BEGIN; INSERT INTO "${assertSchemaName(schema)}".processed_events (consumer, event_id)
+     SELECT ${sqlLiteral(consumer)}, unnest(ARRAY[${eventIds.map(sqlLiteral).join(', ')}]::uuid[])
+     ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+  )) as unknown as { rows: { event_id: string }[] }[];
+  return new Set(result[result.length - 1].rows.map((r) => r.event_id));
 }

@@ -31,7 +31,16 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
     const definitions = this.service.consumers ?? [];
     if (definitions.length === 0) return;
     this.nats = await connectNats({ name: `${this.service.name}-consumers` });
-    for (const { name, handler, batchHandler, maxBatch, inOrder, ackWaitMs, filterSubjects } of definitions) {
+    for (const {
+      name,
+      handler,
+      batchHandler,
+      maxBatch,
+      batchSize,
+      inOrder,
+      ackWaitMs,
+      filterSubjects,
+    } of definitions) {
       const consumer = new IdempotentConsumer({
         nats: this.nats,
         pool: this.pool,
@@ -40,6 +49,7 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
         handler,
         batchHandler,
         maxBatch,
+        batchSize,
         inOrder,
         ackWaitMs,
         filterSubjects,
