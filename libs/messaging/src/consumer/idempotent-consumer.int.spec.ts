@@ -303,4 +303,73 @@ describe('IdempotentConsumer', () => {
     expect(applied.length).toBe(appended.length);
     expect(applied).toEqual([...applied].sort((x, y) => x - y));
   });
+  it('in order: what a leader held when it died is applied by the next leader before anything newer', async () => {
+    const name = 'order-handover';
+    await store.pool.query(
+      `CREATE TABLE ${SCHEMA}.handover (n serial PRIMARY KEY, seq bigint NOT NULL, by text NOT NULL)`,
+    );
+    const marker = appended.length;
+    await appendOrders(1); // in A's hands when it dies
+    const held = appended.slice(marker).map((e) => e.id);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let holding = false;
+    // A has a database pool and a NATS connection of its own, so that it can die alone.
+    const poolA = new Pool({ connectionString: db.url, application_name: 'consumer-a', max: 3 });
+    poolA.on('error', () => undefined);
+    const ncA = await connectNats({ name: 'consumer-a' });
+    const instance = (by: string, nats: NatsConnection, pool: Pool) => {
+      const record = async (events: readonly BusEvent[], sql: SqlExecutor) => {
+        if (by === 'a' && events.some((e) => held.includes(e.id))) {
+          holding = true;
+          await gate;
+        }
+        for (const e of events) {
+          await sql.query(`INSERT INTO ${SCHEMA}.handover (seq, by) VALUES ($1, $2)`, [e.position, by]);
+        }
+      };
+      return new IdempotentConsumer({
+        nats,
+        pool,
+        schema: SCHEMA,
+        name,
+        nakDelayMs: 100,
+        ackWaitMs: 1500,
+        logger: quiet,
+        inOrder: true,
+        batchHandler: record,
+        handler: (event, sql) => record([event], sql),
+      });
+    };
+    const a = instance('a', ncA, poolA);
+    const b = instance('b', nc, store.pool);
+    await a.start();
+    try {
+      await waitFor(async () => holding, 'A holding the events');
+      // A dies: its sessions (the lead's and its open batch's) and its bus connection end, the events unacknowledged.
+      await store.pool.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'consumer-a'`,
+      );
+      await ncA.close();
+      await b.start();
+      await appendOrders(1); // newer than what A held
+      await waitFor(async () => {
+        const { rows } = await store.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${SCHEMA}.handover WHERE seq = ANY($1::bigint[])`,
+          [appended.slice(marker).map((e) => e.position)],
+        );
+        return rows[0].n === appended.length - marker;
+      }, 'the held and the newer events applied');
+    } finally {
+      release();
+      await Promise.all([a.stop().catch(() => undefined), b.stop()]);
+      await poolA.end();
+    }
+    const { rows } = await store.pool.query<{ seq: string; by: string }>(
+      `SELECT seq, by FROM ${SCHEMA}.handover ORDER BY n`,
+    );
+    const applied = rows.filter((r) => Number(r.seq) >= appended[marker].position);
+    expect(applied.map((r) => Number(r.seq))).toEqual(appended.slice(marker).map((e) => e.position));
+    expect(applied.every((r) => r.by === 'b')).toBe(true);
+  });
 });

@@ -132,6 +132,8 @@ export class IdempotentConsumer {
           // The session gone (database failover): stop consuming; what is unacknowledged comes back to the next leader.
           held.on('error', () => void this.loseLead(held)); // every error, not just the first: none may go unhandled
           this.logger.log(`Leading consumer ${this.options.name}`);
+          await this.afterPreviousLeader();
+          if (this.leader !== held || this.stopping) return;
           await this.consume();
           return;
         }
@@ -142,6 +144,31 @@ export class IdempotentConsumer {
       }
       await new Promise((r) => setTimeout(r, 300));
     }
+  }
+
+  /**
+   * Messages delivered to an earlier leader and not acknowledged (it died, or lost its lead, with them in hand) come
+   * back only when their ack wait ends, and JetStream would meanwhile hand newer messages to this leader, which would
+   * apply them first. Where any are outstanding, this leader waits one ack wait before its first pull: then they
+   * are redelivered, and redeliveries come before anything new.
+   */
+  private async afterPreviousLeader(): Promise<void> {
+    const jsm = await this.options.nats.jetstreamManager();
+    const info = await jsm.consumers.info(this.stream, this.options.name);
+    if (info.num_ack_pending === 0) return;
+    const waitMs = Math.ceil((info.config.ack_wait ?? nanos(30_000)) / 1_000_000) + 100;
+    this.logger.warn(
+      `${info.num_ack_pending} message(s) of an earlier leader not acknowledged: waiting ${waitMs} ms for their redelivery`,
+    );
+    const until = Date.now() + waitMs;
+    while (Date.now() < until && !this.stopping && this.leader) {
+      await new Promise((r) => setTimeout(r, Math.min(100, until - Date.now())));
+    }
+  }
+
+  /** In order, only the leader applies: one that lost its lead leaves what it holds to the next (unacknowledged). */
+  private leads(): boolean {
+    return !this.options.inOrder || this.leader !== undefined;
   }
 
   private async loseLead(client: PoolClient): Promise<void> {
@@ -228,7 +255,11 @@ export class IdempotentConsumer {
   private async run(messages: ConsumerMessages): Promise<void> {
     try {
       if (this.options.batchHandler) await this.runBatches(messages);
-      else for await (const msg of messages) await this.process(msg);
+      else
+        for await (const msg of messages) {
+          if (!this.leads()) break;
+          await this.process(msg);
+        }
     } catch (err) {
       // The iterator ends with an error only when the consumer or its stream is gone; start() again recreates it.
       this.logger.error(`Stopped consuming: ${describe(err)}`);
@@ -282,6 +313,7 @@ export class IdempotentConsumer {
         }
         clearTimeout(timer);
       }
+      if (!this.leads()) break;
       await this.processBatch(queue.splice(0, max));
     }
     await pump;
@@ -306,7 +338,7 @@ export class IdempotentConsumer {
       for (const { msg } of decoded) msg.ack();
     } catch (err) {
       this.logger.warn(`A batch of ${decoded.length} failed, applying its events one by one: ${describe(err)}`);
-      for (const { msg, event } of decoded) await this.processDecoded(msg, event);
+      for (const { msg, event } of decoded) if (this.leads()) await this.processDecoded(msg, event);
     }
   }
 
@@ -362,6 +394,7 @@ export class IdempotentConsumer {
         return;
       } catch (err) {
         this.counters.failed += 1;
+        if (!this.leads()) return; // its next leader gets it again, in order, after the ack wait
         if (!this.options.inOrder || this.stopping) {
           this.logger.warn(
             `Event ${event.id} (${event.type}) failed, redelivery in ${this.options.nakDelayMs ?? 1000} ms: ${describe(err)}`,
