@@ -3,7 +3,8 @@
 //   append:     POST /api/v1/conversations/{id}/messages, open loop: messages at a fixed total rate (500/s) spread
 //               round-robin over 200 live conversations, latency from each message's scheduled time;
 //   saturation: the same conversations as 200 closed-loop clients, the most the platform answers (quoted);
-//   history:    GET /api/v1/conversations/{id}/messages?limit=50&cursor=… at random pages of a 10,000-message one;
+//   history:    GET /api/v1/conversations/{id}/messages?limit=50&cursor=… at random pages of a 10,000-message one,
+//               once the seeding has been projected, by 1, 4 and 8 readers (BENCH_HISTORY_READERS);
 //   open:       1,000 conversations started and each given a message, with the conversations service's memory.
 // No model provider is configured: appends measure the platform, not a model.
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,12 @@ const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS || 200);
 const RATE = Number(process.env.BENCH_CONVERSATIONS_RATE || 500);
 const HISTORY = Number(process.env.BENCH_HISTORY_MESSAGES || 10_000);
 const OPEN = Number(process.env.BENCH_OPEN_CONVERSATIONS || 1000);
-const READERS = 8;
+// History readers: each count is a trial; the headline is the highest rate whose p99 meets the bound.
+const READERS = (process.env.BENCH_HISTORY_READERS || '1,4,8')
+  .split(',')
+  .map((c) => Number(c.trim()))
+  .filter((c) => Number.isInteger(c) && c > 0 && c <= 64);
+const SETTLE_DEADLINE_MS = 120_000;
 // PostgreSQL backends report their statistics at most once a second, and an idle one after 10 s.
 const STATS_SETTLE_MS = 11_000;
 
@@ -198,26 +204,46 @@ async function runPhases({ log, platform, headers, pg }) {
     cursors.push(page.nextCursor);
     page = await call('GET', `/api/v1/conversations/${long}/messages?limit=50&cursor=${page.nextCursor}`);
   }
-  const history = await closedLoop(READERS, measuredS, warmS, async () => {
+  // The seeding's 10,000 events are still being relayed and projected (audit, analytics): read once they are, so
+  // that the pages are measured, not the tail of the seeding.
+  const settleStarted = Date.now();
+  for (;;) {
+    const lag = await call('GET', '/api/v1/analytics/lag');
+    if (lag.events === 0) break;
+    if (Date.now() - settleStarted > SETTLE_DEADLINE_MS) throw new Error(`analytics still ${lag.events} events behind`);
+    await sleep(250);
+  }
+  log(`history: the platform settled ${Math.round((Date.now() - settleStarted) / 1000)} s after the seeding`);
+  const readPage = async () => {
     const cursor = cursors[Math.floor(Math.random() * cursors.length)];
     const order = Math.random() < 0.5 ? 'asc' : 'desc';
     const q = cursor ? `&cursor=${cursor}` : '';
     const path = `/api/v1/conversations/${long}/messages?limit=50${order === 'desc' && !cursor ? '&order=desc' : ''}${q}`;
     return (await send(platform.baseUrl, 'GET', path, headers)) === 200;
-  });
-  log(
-    `history: ${history.perS} pages/s, p50 ${history.latency.median} ms, p99 ${history.latency.p99} ms (${cursors.length} pages)`,
-  );
-  rows.push({
-    metric: `GET /conversations/{id}/messages?limit=50 over ${HISTORY} messages, ${READERS} readers`,
-    median: history.latency.median,
-    p99: history.latency.p99,
-    throughput: history.perS,
-    unit: 'pages/s',
-    target: 'p99 ≤ 20 ms, none failed',
-    met: history.latency.p99 <= 20 && history.failures === 0,
-  });
-  details.history = history;
+  };
+  const trials = [];
+  for (const readers of READERS) {
+    const trial = await closedLoop(readers, measuredS, warmS, readPage);
+    trial.readers = readers;
+    trials.push(trial);
+    log(
+      `history, ${readers} reader(s): ${trial.perS} pages/s, p50 ${trial.latency.median} ms, p99 ${trial.latency.p99} ms (${cursors.length} pages)`,
+    );
+  }
+  const meets = (t) => t.latency.p99 <= 20 && t.failures === 0;
+  const best = trials.filter(meets).sort((x, y) => y.perS - x.perS)[0];
+  for (const trial of trials) {
+    rows.push({
+      metric: `GET /conversations/{id}/messages?limit=50 over ${HISTORY} messages, ${trial.readers} reader(s)${trial === best ? ' (best)' : ''}`,
+      median: trial.latency.median,
+      p99: trial.latency.p99,
+      throughput: trial.perS,
+      unit: 'pages/s',
+      target: 'p99 ≤ 20 ms, none failed',
+      met: meets(trial),
+    });
+  }
+  details.history = trials;
 
   // 3. 1,000 concurrently open conversations and the service's memory.
   const pid = platform.pids.conversations;
