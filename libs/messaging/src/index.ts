@@ -4,6 +4,7 @@ export {
   rpcChannel,
   durationMs,
   eventStreamSettings,
+  relayLingerMs,
   eventFilter,
   eventStreamName,
   eventSubject,
@@ -69,4 +70,9 @@ export {
   type EventHandler,
   type IdempotentConsumerOptions,
 } from './consumer/idempotent-consumer';
-export { claimEvent, claimEvents, migrateProcessedEvents, processedEventsMigrations } from './consumer/processed-events';
+export {
+  claimEvent,
+  claimEvents,
+  migrateProcessedEvents,
+  processedEventsMigrations,
+} from './consumer/processed-events';

@@ -15,6 +15,8 @@ export interface ConsumerDefinition {
    * while one is applied; in order, still no more than this one pull is unacknowledged.
    */
   batchSize?: number;
+  /** How long a batch may wait to fill (IdempotentConsumerOptions.lingerMs); default 0. */
+  lingerMs?: number;
   /** Events in stream order across replicas and failures (see IdempotentConsumerOptions.inOrder). */
   inOrder?: boolean;
   /** Redelivery when no ack arrives (a replica died holding events); default 30 s. */

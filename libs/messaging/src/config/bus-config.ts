@@ -100,6 +100,13 @@ export function durationMs(name: string, fallbackMs: number): number {
   return Number(match[1]) * UNIT_MS[match[2] ?? 'ms'];
 }
 
+/** `RELAY_LINGER_MS` (default 10 ms, at most 1 s): how long a relay gathers commits before publishing them. */
+export function relayLingerMs(): number {
+  const ms = durationMs('RELAY_LINGER_MS', 10);
+  if (ms > 1000) throw new Error(`Invalid RELAY_LINGER_MS "${process.env.RELAY_LINGER_MS}": at most 1s`);
+  return ms;
+}
+
 /**
  * How the domain event stream is kept. The event store is the source of truth, so the stream keeps a window:
  * `EVENT_STREAM_MAX_AGE` (default 7d) and `EVENT_STREAM_MAX_BYTES` (default 1 GiB), oldest events leaving first;

@@ -1,6 +1,7 @@
 import {
   busPrefix,
   eventStreamSettings,
+  relayLingerMs,
   eventFilter,
   eventStreamName,
   eventSubject,
@@ -66,6 +67,24 @@ describe('bus configuration', () => {
     } finally {
       if (saved === undefined) delete process.env.EVENT_STREAM_REPLICAS;
       else process.env.EVENT_STREAM_REPLICAS = saved;
+    }
+  });
+  it('has relays gather commits for RELAY_LINGER_MS, 10 ms by default and at most a second', () => {
+    const saved = process.env.RELAY_LINGER_MS;
+    try {
+      delete process.env.RELAY_LINGER_MS;
+      expect(relayLingerMs()).toBe(10);
+      process.env.RELAY_LINGER_MS = '0';
+      expect(relayLingerMs()).toBe(0);
+      process.env.RELAY_LINGER_MS = '250ms';
+      expect(relayLingerMs()).toBe(250);
+      for (const bad of ['2s', '-1', 'soon']) {
+        process.env.RELAY_LINGER_MS = bad;
+        expect(() => relayLingerMs()).toThrow(/RELAY_LINGER_MS/);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.RELAY_LINGER_MS;
+      else process.env.RELAY_LINGER_MS = saved;
     }
   });
 });

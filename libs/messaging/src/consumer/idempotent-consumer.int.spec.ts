@@ -266,6 +266,44 @@ describe('IdempotentConsumer', () => {
     expect(statements.filter((s) => s === 'BEGIN' || s.startsWith('SELECT pg_advisory_xact'))).toEqual([]);
   });
 
+  it('in batches, lingering: a trickle of events is applied in a few transactions, not one per delivery', async () => {
+    const batches: number[] = [];
+    const consumer = (lingerMs: number) =>
+      new IdempotentConsumer({
+        nats: nc,
+        pool: store.pool,
+        schema: SCHEMA,
+        name: `order-trickle-${lingerMs}`,
+        logger: quiet,
+        maxBatch: 100,
+        lingerMs,
+        batchHandler: async (events) => void batches.push(events.length),
+        handler: async () => undefined,
+      });
+    const trickle = async (c: IdempotentConsumer) => {
+      await c.start();
+      try {
+        await waitFor(async () => (await c.pending()) === 0, 'caught up with what came before');
+        batches.length = 0;
+        const before = c.stats.handled;
+        for (let i = 0; i < 10; i++) {
+          await appendOrders(1); // two events, then a pause: a trickle
+          await new Promise((r) => setTimeout(r, 15));
+        }
+        await waitFor(async () => c.stats.handled - before === 20, 'the trickle applied');
+        return [...batches];
+      } finally {
+        await c.stop();
+      }
+    };
+    const eager = await trickle(consumer(0));
+    const lingering = await trickle(consumer(400));
+    expect(eager.reduce((a, b) => a + b, 0)).toBe(20);
+    expect(lingering.reduce((a, b) => a + b, 0)).toBe(20);
+    expect(eager.length).toBeGreaterThanOrEqual(5); // a transaction per delivery or two
+    expect(lingering.length).toBeLessThanOrEqual(2); // at most one per linger
+  });
+
   it('in order: two instances sharing the consumer, one failing on an event, apply every event in stream order', async () => {
     const name = 'order-sequence';
     await store.pool.query(`CREATE TABLE ${SCHEMA}.sequence (n serial PRIMARY KEY, seq bigint NOT NULL)`);

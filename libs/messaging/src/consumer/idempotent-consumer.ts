@@ -42,6 +42,12 @@ export interface IdempotentConsumerOptions {
   maxAckPending?: number;
   batchSize?: number; // messages pulled at a time (default 100)
   /**
+   * With a batchHandler: how long a batch may wait for more deliveries before it is applied (default 0: at once,
+   * unless JetStream reports more pending). A steady trickle of events then costs one transaction per linger
+   * instead of one per event or two, for a delay of at most this much.
+   */
+  lingerMs?: number;
+  /**
    * Apply events in stream order even across replicas and failures (a projection whose rows depend on the order
    * of one stream's events): only the instance holding the consumer's advisory lock consumes (the others wait to
    * take over when its session ends), no more than one pull is outstanding (so what a dead leader held is
@@ -299,14 +305,19 @@ export class IdempotentConsumer {
       }
       // More is on its way (JetStream tells with each message how many it has not delivered yet): wait a moment
       // for a full batch rather than pay a transaction for each trickle of deliveries freed by the last acks.
-      const expected =
-        queue.length < max && !ended ? Math.min(max, queue.length + queue[queue.length - 1].info.pending) : 0;
+      // A consumer that lingers waits for a full batch (or its linger) whatever is pending.
+      const linger = this.options.lingerMs ?? 0;
+      const pending = queue.length + queue[queue.length - 1].info.pending;
+      const expected = queue.length < max && !ended ? Math.min(max, linger > 0 ? max : pending) : 0;
       if (queue.length < expected) {
         let waited = false;
-        const timer = setTimeout(() => {
-          waited = true;
-          wake?.();
-        }, GATHER_MS);
+        const timer = setTimeout(
+          () => {
+            waited = true;
+            wake?.();
+          },
+          Math.max(linger, GATHER_MS),
+        );
         while (!waited && !ended && queue.length < expected) {
           await new Promise<void>((resolve) => (wake = resolve));
           wake = undefined;

@@ -152,6 +152,35 @@ describe('EventRelay', () => {
     await r.stop();
   });
 
+  it('lingering: gathers a trickle of commits into a few batches (feed reads and checkpoints)', async () => {
+    const trickle = async (lingerMs: number) => {
+      const batches: number[] = [];
+      const counting = Object.create(store) as PostgresEventStore;
+      counting.readAll = async (from, limit) => {
+        const result = await store.readAll(from, limit);
+        if (result.events.length > 0) batches.push(result.events.length);
+        return result;
+      };
+      const r = relay({ store: counting, lingerMs });
+      r.start();
+      await allDelivered(); // what came before
+      batches.length = 0;
+      for (let i = 0; i < 10; i++) {
+        await appendMany(1, 1);
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+      await allDelivered();
+      await r.stop();
+      return batches;
+    };
+    const eager = await trickle(0);
+    const lingering = await trickle(400);
+    expect(eager.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(lingering.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(eager.length).toBeGreaterThanOrEqual(5);
+    expect(lingering.length).toBeLessThanOrEqual(2);
+  });
+
   it('loses and duplicates nothing when stopped mid-way, or killed between publish and checkpoint', async () => {
     const before = appended.length;
     await appendMany(40, 25);

@@ -24,6 +24,11 @@ export interface EventRelayOptions {
   maxAgeMs?: number; // retention of the stream (default: none; the event store is the source of truth)
   maxBytes?: number; // storage limit of the stream (default: none)
   retryParkedMs?: number; // how often set-aside events are looked at for a retry (default 1000)
+  /**
+   * After a wake-up by a commit, how long to wait for more commits before reading (default 0): a steady trickle of
+   * writes is then published in batches (one feed read, one checkpoint) rather than one event at a time.
+   */
+  lingerMs?: number;
   logger?: Pick<LoggerService, 'log' | 'warn' | 'error'>;
 }
 
@@ -175,6 +180,7 @@ export class EventRelay {
     // batches again, which JetStream drops as duplicates (the dedupe window is minutes, the loss at most a second).
     await session.client.query('SET synchronous_commit TO off');
     const pollIntervalMs = this.options.pollIntervalMs ?? 50;
+    const lingerMs = this.options.lingerMs ?? 0;
     let from = await readRelayCheckpoint(session.client, this.options.schema, this.stream);
     await this.refreshParked(session);
     let streamReady = false;
@@ -206,6 +212,7 @@ export class EventRelay {
       }
       recheckMs = nextRecheck(recheckMs, hinted, pollIntervalMs);
       woke = await this.signal.wait(recheckMs || pollIntervalMs);
+      if (woke === 'notified' && lingerMs > 0 && !this.stopping) await new Promise((r) => setTimeout(r, lingerMs));
     }
   }
 
@@ -304,8 +311,7 @@ export class EventRelay {
           toRevision: p.revision,
         });
         const result = event
-          ? (await publishBatch(this.js, [toBusEvent(event)], { prefix: this.prefix, stream: this.stream }))
-              .outcomes[0]
+          ? (await publishBatch(this.js, [toBusEvent(event)], { prefix: this.prefix, stream: this.stream })).outcomes[0]
           : ({ status: 'stored' } as const);
         if (result.status === 'stored' || result.status === 'duplicate') {
           if (result.status === 'stored') this.counters.published += 1;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, PG_POOL, type EventStore } from '@platform/event-store';
-import { connectNats, EventRelay, eventStreamSettings, type RelayStats } from '@platform/messaging';
+import { connectNats, EventRelay, eventStreamSettings, relayLingerMs, type RelayStats } from '@platform/messaging';
 import type { NatsConnection } from 'nats';
 import type { Pool } from 'pg';
 import { SERVICE, type ResolvedService } from '../tokens';
@@ -26,6 +26,7 @@ export class RelayHost implements OnApplicationBootstrap, OnApplicationShutdown 
       nats: this.nats,
       logger: new Logger('EventRelay'),
       ...eventStreamSettings(),
+      lingerMs: relayLingerMs(),
     });
     this.relay.start();
   }
