@@ -1,5 +1,4 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { eventStreamName } from '@platform/messaging';
 import { startIsolatedPlatform, waitFor, type IsolatedPlatform } from '@platform/testing';
 import { connect } from 'nats';
 import { client } from './http-client';
@@ -79,7 +78,9 @@ describe('analytics: metrics, usage, compare, health and summary from the event 
     const nc = await connect({ servers: platform.natsUrl, name: 'analytics-e2e' });
     try {
       const jsm = await nc.jetstreamManager();
-      const info = await jsm.consumers.info(eventStreamName(platform.busPrefix), 'analytics-projections');
+      // The run's event stream: the one that takes the subjects of its domain events.
+      const stream = await jsm.streams.find(`${platform.busPrefix}.events.assistant.AssistantCreated`);
+      const info = await jsm.consumers.info(stream, 'analytics-projections');
       expect(info.config.max_ack_pending).toBe(1_000);
     } finally {
       await nc.close();
