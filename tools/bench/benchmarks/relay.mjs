@@ -45,6 +45,7 @@ export const relayBenchmark = {
       schema: 'bench',
       nats: relayNats,
       prefix: bus.prefix,
+      lingerMs: messaging.relayLingerMs(), // as the services' relays gather commits (RELAY_LINGER_MS)
       logger: quiet,
     });
     relay.start();
