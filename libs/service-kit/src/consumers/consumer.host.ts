@@ -31,31 +31,14 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
     const definitions = this.service.consumers ?? [];
     if (definitions.length === 0) return;
     this.nats = await connectNats({ name: `${this.service.name}-consumers` });
-    for (const {
-      name,
-      handler,
-      batchHandler,
-      maxBatch,
-      batchSize,
-      lingerMs,
-      inOrder,
-      ackWaitMs,
-      filterSubjects,
-    } of definitions) {
+    for (const definition of definitions) {
+      // A definition is the consumer's own options (the same names), run in the service's schema and connections.
       const consumer = new IdempotentConsumer({
+        ...definition,
         nats: this.nats,
         pool: this.pool,
         schema: this.service.schema,
-        name,
-        handler,
-        batchHandler,
-        maxBatch,
-        batchSize,
-        lingerMs,
-        inOrder,
-        ackWaitMs,
-        filterSubjects,
-        logger: new Logger(`Consumer(${name})`),
+        logger: new Logger(`Consumer(${definition.name})`),
       });
       await consumer.start();
       this.running.push(consumer);
