@@ -17,7 +17,7 @@ export const live = $state({ connected: false, lastId: null as string | null, re
 type Listener = (event: DomainEvent | 'reconnected') => void;
 const listeners = new Set<Listener>();
 
-/** Calls `listener` with every visible domain event, and with 'reconnected' after the feed came back. */
+/** Calls `listener` with every visible domain event, and with 'reconnected' whenever the feed (re)connects. */
 export function onLive(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -62,11 +62,11 @@ async function run(token: string, signal: AbortSignal): Promise<void> {
             if (message.event === 'ready') {
               live.connected = true;
               delay = 250;
-              if (everConnected) {
-                live.reconnects++;
-                emit('reconnected');
-              }
+              if (everConnected) live.reconnects++;
               everConnected = true;
+              // What happened before the feed was ready (a view's first load races the first connection) or while
+              // it was down is not in it: the views refresh once now.
+              emit('reconnected');
             } else if (message.event === 'domain') {
               live.received++;
               emit(JSON.parse(message.data) as DomainEvent);
