@@ -1,4 +1,4 @@
-import { startIsolatedPlatform, type IsolatedPlatform } from '@platform/testing';
+import { startIsolatedPlatform, waitFor, type IsolatedPlatform } from '@platform/testing';
 
 // GET /api/v1/events/stream: the domain events as server-sent events, ids = stream sequences. It is not in the
 // OpenAPI document (an event stream, not an operation of the bus), so its access is checked here.
@@ -67,6 +67,19 @@ describe('live events stream', () => {
     return (await res.json()) as T;
   };
 
+  /**
+   * Waits until the bus holds at least `count` events of each stream: the relay publishes a moment after the commit
+   * (it gathers commits for RELAY_LINGER_MS), so a position taken right after a write may still precede it.
+   */
+  const onBus = (streams: Record<string, number>) =>
+    waitFor(
+      async () => {
+        const events = await platform.busEvents();
+        return Object.entries(streams).every(([id, n]) => events.filter((e) => e.streamId === id).length >= n);
+      },
+      `${Object.keys(streams).join(', ')} on the bus`,
+    );
+
   beforeAll(async () => {
     platform = await startIsolatedPlatform('e2e_live_events');
   }, 120_000);
@@ -131,6 +144,7 @@ describe('live events stream', () => {
     });
     const ours = await call('POST', '/assistants', { name: 'Team B owned' }, editor.secret);
     const theirs = await call('POST', '/assistants', { name: 'Not team B' });
+    await onBus({ [`assistant-${ours.id}`]: 1, [`assistant-${theirs.id}`]: 1 });
     // Connected after both were created: the updates below do not name an owner, and the admin made them.
     const { messages } = await readStream(platform.baseUrl, key.secret, (m) => m.some((x) => x.event === 'ready'));
     await call('PUT', `/assistants/${theirs.id}`, { description: 'admin change' });
@@ -157,6 +171,7 @@ describe('live events stream', () => {
     await call('PUT', `/assistants/${ours.id}`, { status: 'active' }, editor.secret);
     const theirs = await call('POST', '/assistants', { name: 'Not team C' });
     await call('PUT', `/assistants/${theirs.id}`, { status: 'active' });
+    await onBus({ [`assistant-${ours.id}`]: 2, [`assistant-${theirs.id}`]: 2 });
     const position = async () =>
       (await readStream(platform.baseUrl, viewer.secret, (m) => m.some((x) => x.event === 'ready'))).messages[0].id!;
     const domain = (m: Received[]) => m.filter((x) => x.event === 'domain').map((x) => [x.data.streamId, x.data.type]);
