@@ -7,6 +7,7 @@ import {
   startPlatform,
   type RunningPlatform,
   type TestDatabase,
+  waitFor,
 } from '@platform/testing';
 import { client } from './http-client';
 
@@ -46,6 +47,9 @@ describe('two installations on one NATS', () => {
       expect((await a('GET', `/api/v1/assistants/${created.body.id}`)).status).toBe(200);
     }
     expect((await b('GET', '/api/v1/assistants')).body.data).toEqual([]);
+    // The relay publishes a moment after each commit: wait for the ten on A's stream, then compare.
+    const created = async () => (await busOfPrefix(prefixes[0]).events()).filter((e) => e.type === 'AssistantCreated');
+    await waitFor(async () => (await created()).length >= ids.length, "the creations on A's stream");
     const onA = await busOfPrefix(prefixes[0]).events();
     expect(onA.filter((e) => e.type === 'AssistantCreated').map((e) => (e.data as any).assistantId)).toEqual(ids);
     expect(await busOfPrefix(prefixes[1]).events()).toEqual([]);
