@@ -2,6 +2,7 @@ export * from './port/event-store.port';
 export * from './errors';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export { DEFAULT_MAX_EVENT_BYTES, literal as sqlLiteral } from './postgres/append';
+export { DeferredBegin } from './postgres/session';
 export type { PostgresEventStoreOptions, PostgresEventStoreConnectOptions } from './postgres/postgres-event-store';
 export { runMigrations, eventStoreMigrations, type Migration } from './postgres/migrations';
 export { assertSchemaName } from './postgres/identifiers';

@@ -71,7 +71,6 @@ export {
   type IdempotentConsumerOptions,
 } from './consumer/idempotent-consumer';
 export {
-  claimEvent,
   claimEvents,
   migrateProcessedEvents,
   processedEventsMigrations,

@@ -1,5 +1,5 @@
 import { Logger, type LoggerService } from '@nestjs/common';
-import { assertSchemaName, type SqlExecutor } from '@platform/event-store';
+import { assertSchemaName, DeferredBegin, type SqlExecutor } from '@platform/event-store';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -13,7 +13,7 @@ import type { Pool, PoolClient } from 'pg';
 import { busPrefix, eventFilter, eventStreamName } from '../config/bus-config';
 import { decodeBusEvent, MalformedBusEventError, type BusEvent } from '../events/bus-event';
 import { ensureEventStream } from '../relay/event-stream';
-import { beginAndClaimEvents, claimEvent, migrateProcessedEvents } from './processed-events';
+import { claimEvents, migrateProcessedEvents } from './processed-events';
 
 export type EventHandler = (event: BusEvent, sql: SqlExecutor) => Promise<void>;
 /** Applies several events, in order, in one transaction (each a first delivery: duplicates are filtered out). */
@@ -353,28 +353,9 @@ export class IdempotentConsumer {
     }
   }
 
-  /** One transaction: claim every id not claimed before (with its BEGIN), apply those events in order, commit. */
-  private async applyBatch(events: BusEvent[]): Promise<number> {
-    const client: PoolClient = await this.options.pool.connect();
-    let broken: Error | undefined;
-    const onError = (err: Error) => (broken ??= err);
-    client.on('error', onError);
-    try {
-      const claimed = await beginAndClaimEvents(client, this.options.schema, this.options.name, [
-        ...new Set(events.map((e) => e.id)),
-      ]);
-      const seen = new Set<string>();
-      const fresh = events.filter((e) => claimed.has(e.id) && !seen.has(e.id) && seen.add(e.id));
-      if (fresh.length > 0) await this.options.batchHandler!(fresh, client);
-      await client.query('COMMIT');
-      return fresh.length;
-    } catch (err) {
-      if (!broken) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-      throw err;
-    } finally {
-      client.off('error', onError);
-      client.release(broken);
-    }
+  /** One transaction: claim every id not claimed before, apply those events in order, commit. */
+  private applyBatch(events: BusEvent[]): Promise<number> {
+    return this.claimAndApply(events, (fresh, sql) => this.options.batchHandler!(fresh, sql));
   }
 
   private async process(msg: JsMsg): Promise<void> {
@@ -422,16 +403,30 @@ export class IdempotentConsumer {
 
   /** One transaction: claim the event id, run the handler, commit. False when the id was claimed before. */
   private async apply(event: BusEvent): Promise<boolean> {
+    return (await this.claimAndApply([event], ([fresh], sql) => this.options.handler(fresh, sql))) === 1;
+  }
+
+  /**
+   * On a pooled connection, in one transaction: claim the ids not claimed before (BEGIN travels with the claim, one
+   * round trip), run `work` on those events (first deliveries only, in order), commit. Answers how many it applied.
+   */
+  private async claimAndApply(
+    events: readonly BusEvent[],
+    work: (fresh: BusEvent[], sql: SqlExecutor) => Promise<void>,
+  ): Promise<number> {
     const client: PoolClient = await this.options.pool.connect();
     let broken: Error | undefined;
     const onError = (err: Error) => (broken ??= err);
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
-      const claimed = await claimEvent(client, this.options.schema, this.options.name, event.id);
-      if (claimed) await this.options.handler(event, client);
-      await client.query(claimed ? 'COMMIT' : 'ROLLBACK');
-      return claimed;
+      const claimed = await claimEvents(new DeferredBegin(client), this.options.schema, this.options.name, [
+        ...new Set(events.map((e) => e.id)),
+      ]);
+      const seen = new Set<string>();
+      const fresh = events.filter((e) => claimed.has(e.id) && !seen.has(e.id) && seen.add(e.id));
+      if (fresh.length > 0) await work(fresh, client);
+      await client.query('COMMIT');
+      return fresh.length;
     } catch (err) {
       if (!broken) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
       throw err;
