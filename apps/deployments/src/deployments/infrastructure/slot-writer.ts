@@ -47,8 +47,9 @@ function slotQuery({ assistantId, environment }: SlotKey, type: DeploymentComman
 
 /**
  * Runs one command on a slot (an assistant in one environment) in one transaction: take the slot's lock, load its
- * deployments from the view (both in the transaction's first round trip, with BEGIN), decide, and append each deployment's events to its own stream with its expected
- * revision, the view rows written by the inline projection in the same transaction. A deploy that supersedes the
+ * deployments from the view (both in the transaction's first round trip, with BEGIN), decide, and append each
+ * deployment's events to its own stream with its expected revision, the view rows written by the inline projection
+ * in the same transaction. A deploy that supersedes the
  * active deployment is therefore one commit of two streams, and two deploys to one slot queue up on the lock
  * instead of both seeing no deployment in progress. See docs/deployments.md.
  */
