@@ -24,7 +24,10 @@ const COLUMNS = [
 ] as const;
 const TYPES = ['uuid', 'timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text'];
 
-/** Who did what, from an event's stream and metadata alone: the event's data (which may hold anything, a key's hash included) is never copied. */
+/**
+ * Who did what, from an event's stream and metadata alone: the event's data (which may hold anything, a key's hash
+ * included) is never copied.
+ */
 function auditRow(event: BusEvent): (string | null)[] {
   const dash = event.streamId.indexOf('-');
   const m = event.metadata as unknown as Record<string, unknown>;

@@ -184,7 +184,8 @@ export class AppendMessageCommand {
           budgetTokens: assistant.budgetTokens,
           model: assistant.model,
           modelSummary,
-          // Read in the append's transaction, under the conversation's lock: nothing of it can change before the append.
+          // Read in the append's transaction, under the conversation's lock: nothing of it can change before the
+          // append.
           windowHead: c.current
             ? await this.windowHead(c.sql, c.current, message, assistant.budgetTokens)
             : { messages: [], complete: true },
