@@ -23,6 +23,8 @@ const READERS = (process.env.BENCH_HISTORY_READERS || '1,4,8')
   .split(',')
   .map((c) => Number(c.trim()))
   .filter((c) => Number.isInteger(c) && c > 0 && c <= 64);
+// Phases to run (all by default): a subset of append,saturation,history,open, e.g. to profile one of them.
+const PHASES = new Set((process.env.BENCH_CONVERSATIONS_PHASES || 'append,saturation,history,open').split(','));
 const SETTLE_DEADLINE_MS = 120_000;
 // PostgreSQL backends report their statistics at most once a second, and an idle one after 10 s.
 const STATS_SETTLE_MS = 11_000;
@@ -113,158 +115,164 @@ async function runPhases({ log, platform, headers, pg }) {
   const conversations = [];
   for (let i = 0; i < CONVERSATIONS; i++) conversations.push((await start()).id);
   const counters = conversations.map(() => 0);
-  let cpu;
-  let cpuStarted;
-  const countersBefore = await databaseCounters(pg);
-  const append = await openLoop({
-    rate: RATE,
-    lanes: CONVERSATIONS,
-    seconds: measuredS,
-    warmS,
-    request: (i) => say(conversations[i], counters[i]++),
-    onMeasuredStart: () => {
-      cpu = startCpuSampler(pids);
-      cpuStarted = performance.now();
-    },
-  });
-  append.cpu = cpu?.stop();
-  append.cpuUsPerMessage = cpuPerRequest(append.cpu, (performance.now() - cpuStarted) / 1000, append.scheduled);
-  await sleep(STATS_SETTLE_MS);
-  const countersAfter = await databaseCounters(pg);
-  const appended = countersAfter.messages - countersBefore.messages;
-  append.database = Object.fromEntries(
-    Object.keys(countersAfter)
-      .filter((k) => k !== 'messages')
-      .map((k) => [
-        `${k}PerMessage`,
-        Math.round(((countersAfter[k] - countersBefore[k]) / Math.max(1, appended)) * 100) / 100,
-      ]),
-  );
-  const { rows: view } = await pg.query(
-    'SELECT round(avg(pg_column_size(doc))) AS doc_bytes, round(avg(octet_length(doc::text))) AS doc_text_bytes FROM conversation_view',
-  );
-  append.database.viewDocBytes = Number(view[0].doc_bytes);
-  append.database.viewDocTextBytes = Number(view[0].doc_text_bytes);
-  log(
-    `append (open loop, ${RATE}/s over ${CONVERSATIONS} conversations): ${append.perS} messages/s answered, ` +
-      `p50 ${append.latency.median} ms, p99 ${append.latency.p99} ms, ${append.failures} failed of ${append.scheduled}, ` +
-      `${append.queued} queued behind their conversation's previous message; cpu: ${describeCpu(append.cpu)}`,
-  );
-  log(
-    `append: CPU µs per message ${JSON.stringify(append.cpuUsPerMessage)}; database per message ${JSON.stringify(append.database)}`,
-  );
-  rows.push({
-    metric: `POST /conversations/{id}/messages, ${RATE}/s open loop over ${CONVERSATIONS} conversations`,
-    median: append.latency.median,
-    p99: append.latency.p99,
-    throughput: append.perS,
-    unit: 'messages/s',
-    target: '≥ 500 messages/s at p99 ≤ 50 ms, none failed',
-    met: append.perS >= 500 && append.latency.p99 <= 50 && append.failures === 0,
-  });
-  details.append = append;
-
-  // 1b. Saturation: the same conversations as closed-loop clients, each waiting for its answer (quoted).
-  const satCpu = startCpuSampler(pids);
-  const satStarted = performance.now();
-  const saturation = await closedLoop(CONVERSATIONS, measuredS, warmS, (i) => say(conversations[i], counters[i]++));
-  saturation.cpu = satCpu.stop();
-  saturation.cpuUsPerMessage = cpuPerRequest(
-    saturation.cpu,
-    (performance.now() - satStarted) / 1000,
-    saturation.perS * (measuredS + warmS),
-  );
-  log(
-    `saturation (${CONVERSATIONS} closed-loop clients): ${saturation.perS} messages/s, p50 ${saturation.latency.median} ms, ` +
-      `p99 ${saturation.latency.p99} ms, ${saturation.failures} failed; cpu: ${describeCpu(saturation.cpu)}`,
-  );
-  rows.push({
-    metric: `POST /conversations/{id}/messages, saturation: ${CONVERSATIONS} closed-loop clients`,
-    median: saturation.latency.median,
-    p99: saturation.latency.p99,
-    throughput: saturation.perS,
-    unit: 'messages/s',
-    target: 'quoted (no target), none failed',
-    met: saturation.failures === 0,
-  });
-  details.saturation = saturation;
-
-  // 2. History pages of one 10,000-message conversation (seeded through the API, 8 writers queueing on it).
-  const long = (await start()).id;
-  let seeded = 0;
-  const seedStarted = Date.now();
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (seeded < HISTORY) await say(long, seeded++);
-    }),
-  );
-  log(`seeded a ${HISTORY}-message conversation in ${Math.round((Date.now() - seedStarted) / 1000)} s`);
-  const cursors = [undefined];
-  for (let page = await call('GET', `/api/v1/conversations/${long}/messages?limit=50`); page.nextCursor;) {
-    cursors.push(page.nextCursor);
-    page = await call('GET', `/api/v1/conversations/${long}/messages?limit=50&cursor=${page.nextCursor}`);
-  }
-  // The seeding's 10,000 events are still being relayed and projected (audit, analytics): read once they are, so
-  // that the pages are measured, not the tail of the seeding.
-  const settleStarted = Date.now();
-  for (;;) {
-    const lag = await call('GET', '/api/v1/analytics/lag');
-    if (lag.events === 0) break;
-    if (Date.now() - settleStarted > SETTLE_DEADLINE_MS) throw new Error(`analytics still ${lag.events} events behind`);
-    await sleep(250);
-  }
-  log(`history: the platform settled ${Math.round((Date.now() - settleStarted) / 1000)} s after the seeding`);
-  const readPage = async () => {
-    const cursor = cursors[Math.floor(Math.random() * cursors.length)];
-    const order = Math.random() < 0.5 ? 'asc' : 'desc';
-    const q = cursor ? `&cursor=${cursor}` : '';
-    const path = `/api/v1/conversations/${long}/messages?limit=50${order === 'desc' && !cursor ? '&order=desc' : ''}${q}`;
-    return (await send(platform.baseUrl, 'GET', path, headers)) === 200;
-  };
-  const trials = [];
-  for (const readers of READERS) {
-    const trial = await closedLoop(readers, measuredS, warmS, readPage);
-    trial.readers = readers;
-    trials.push(trial);
-    log(
-      `history, ${readers} reader(s): ${trial.perS} pages/s, p50 ${trial.latency.median} ms, p99 ${trial.latency.p99} ms (${cursors.length} pages)`,
-    );
-  }
-  const meets = (t) => t.latency.p99 <= 20 && t.failures === 0;
-  const best = trials.filter(meets).sort((x, y) => y.perS - x.perS)[0];
-  for (const trial of trials) {
-    rows.push({
-      metric: `GET /conversations/{id}/messages?limit=50 over ${HISTORY} messages, ${trial.readers} reader(s)${trial === best ? ' (best)' : ''}`,
-      median: trial.latency.median,
-      p99: trial.latency.p99,
-      throughput: trial.perS,
-      unit: 'pages/s',
-      target: 'p99 ≤ 20 ms, none failed',
-      met: meets(trial),
+  if (PHASES.has('append')) {
+    let cpu;
+    let cpuStarted;
+    const countersBefore = await databaseCounters(pg);
+    const append = await openLoop({
+      rate: RATE,
+      lanes: CONVERSATIONS,
+      seconds: measuredS,
+      warmS,
+      request: (i) => say(conversations[i], counters[i]++),
+      onMeasuredStart: () => {
+        cpu = startCpuSampler(pids);
+        cpuStarted = performance.now();
+      },
     });
+    append.cpu = cpu?.stop();
+    append.cpuUsPerMessage = cpuPerRequest(append.cpu, (performance.now() - cpuStarted) / 1000, append.scheduled);
+    await sleep(STATS_SETTLE_MS);
+    const countersAfter = await databaseCounters(pg);
+    const appended = countersAfter.messages - countersBefore.messages;
+    append.database = Object.fromEntries(
+      Object.keys(countersAfter)
+        .filter((k) => k !== 'messages')
+        .map((k) => [
+          `${k}PerMessage`,
+          Math.round(((countersAfter[k] - countersBefore[k]) / Math.max(1, appended)) * 100) / 100,
+        ]),
+    );
+    const { rows: view } = await pg.query(
+      'SELECT round(avg(pg_column_size(doc))) AS doc_bytes, round(avg(octet_length(doc::text))) AS doc_text_bytes FROM conversation_view',
+    );
+    append.database.viewDocBytes = Number(view[0].doc_bytes);
+    append.database.viewDocTextBytes = Number(view[0].doc_text_bytes);
+    log(
+      `append (open loop, ${RATE}/s over ${CONVERSATIONS} conversations): ${append.perS} messages/s answered, ` +
+        `p50 ${append.latency.median} ms, p99 ${append.latency.p99} ms, ${append.failures} failed of ${append.scheduled}, ` +
+        `${append.queued} queued behind their conversation's previous message; cpu: ${describeCpu(append.cpu)}`,
+    );
+    log(
+      `append: CPU µs per message ${JSON.stringify(append.cpuUsPerMessage)}; database per message ${JSON.stringify(append.database)}`,
+    );
+    rows.push({
+      metric: `POST /conversations/{id}/messages, ${RATE}/s open loop over ${CONVERSATIONS} conversations`,
+      median: append.latency.median,
+      p99: append.latency.p99,
+      throughput: append.perS,
+      unit: 'messages/s',
+      target: '≥ 500 messages/s at p99 ≤ 50 ms, none failed',
+      met: append.perS >= 500 && append.latency.p99 <= 50 && append.failures === 0,
+    });
+    details.append = append;
   }
-  details.history = trials;
-
-  // 3. 1,000 concurrently open conversations and the service's memory.
-  const pid = platform.pids.conversations;
-  const before = rssMiB(pid);
-  const open = [];
-  for (let i = 0; i < OPEN; i += 50) {
-    open.push(...(await Promise.all(Array.from({ length: Math.min(50, OPEN - i) }, start))));
+  if (PHASES.has('saturation')) {
+    // 1b. Saturation: the same conversations as closed-loop clients, each waiting for its answer (quoted).
+    const satCpu = startCpuSampler(pids);
+    const satStarted = performance.now();
+    const saturation = await closedLoop(CONVERSATIONS, measuredS, warmS, (i) => say(conversations[i], counters[i]++));
+    saturation.cpu = satCpu.stop();
+    saturation.cpuUsPerMessage = cpuPerRequest(
+      saturation.cpu,
+      (performance.now() - satStarted) / 1000,
+      saturation.perS * (measuredS + warmS),
+    );
+    log(
+      `saturation (${CONVERSATIONS} closed-loop clients): ${saturation.perS} messages/s, p50 ${saturation.latency.median} ms, ` +
+        `p99 ${saturation.latency.p99} ms, ${saturation.failures} failed; cpu: ${describeCpu(saturation.cpu)}`,
+    );
+    rows.push({
+      metric: `POST /conversations/{id}/messages, saturation: ${CONVERSATIONS} closed-loop clients`,
+      median: saturation.latency.median,
+      p99: saturation.latency.p99,
+      throughput: saturation.perS,
+      unit: 'messages/s',
+      target: 'quoted (no target), none failed',
+      met: saturation.failures === 0,
+    });
+    details.saturation = saturation;
   }
-  await Promise.all(open.map((c, i) => say(c.id, i)));
-  const active = await call('GET', `/api/v1/conversations/active?assistantId=${assistant.id}&limit=100`);
-  const after = rssMiB(pid);
-  log(`open: ${OPEN} more active conversations; conversations service RSS ${before} → ${after} MiB`);
-  rows.push({
-    metric: `${OPEN} open conversations (+ the ones above): conversations service RSS`,
-    median: null,
-    p99: null,
-    throughput: after,
-    unit: 'MiB RSS',
-    target: 'quoted (no target)',
-    met: active.data.length === 100,
-  });
-  details.open = { conversations: OPEN, rssMiBBefore: before, rssMiBAfter: after };
+  if (PHASES.has('history')) {
+    // 2. History pages of one 10,000-message conversation (seeded through the API, 8 writers queueing on it).
+    const long = (await start()).id;
+    let seeded = 0;
+    const seedStarted = Date.now();
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (seeded < HISTORY) await say(long, seeded++);
+      }),
+    );
+    log(`seeded a ${HISTORY}-message conversation in ${Math.round((Date.now() - seedStarted) / 1000)} s`);
+    const cursors = [undefined];
+    for (let page = await call('GET', `/api/v1/conversations/${long}/messages?limit=50`); page.nextCursor;) {
+      cursors.push(page.nextCursor);
+      page = await call('GET', `/api/v1/conversations/${long}/messages?limit=50&cursor=${page.nextCursor}`);
+    }
+    // The seeding's 10,000 events are still being relayed and projected (audit, analytics): read once they are, so
+    // that the pages are measured, not the tail of the seeding.
+    const settleStarted = Date.now();
+    for (;;) {
+      const lag = await call('GET', '/api/v1/analytics/lag');
+      if (lag.events === 0) break;
+      if (Date.now() - settleStarted > SETTLE_DEADLINE_MS)
+        throw new Error(`analytics still ${lag.events} events behind`);
+      await sleep(250);
+    }
+    log(`history: the platform settled ${Math.round((Date.now() - settleStarted) / 1000)} s after the seeding`);
+    const readPage = async () => {
+      const cursor = cursors[Math.floor(Math.random() * cursors.length)];
+      const order = Math.random() < 0.5 ? 'asc' : 'desc';
+      const q = cursor ? `&cursor=${cursor}` : '';
+      const path = `/api/v1/conversations/${long}/messages?limit=50${order === 'desc' && !cursor ? '&order=desc' : ''}${q}`;
+      return (await send(platform.baseUrl, 'GET', path, headers)) === 200;
+    };
+    const trials = [];
+    for (const readers of READERS) {
+      const trial = await closedLoop(readers, measuredS, warmS, readPage);
+      trial.readers = readers;
+      trials.push(trial);
+      log(
+        `history, ${readers} reader(s): ${trial.perS} pages/s, p50 ${trial.latency.median} ms, p99 ${trial.latency.p99} ms (${cursors.length} pages)`,
+      );
+    }
+    const meets = (t) => t.latency.p99 <= 20 && t.failures === 0;
+    const best = trials.filter(meets).sort((x, y) => y.perS - x.perS)[0];
+    for (const trial of trials) {
+      rows.push({
+        metric: `GET /conversations/{id}/messages?limit=50 over ${HISTORY} messages, ${trial.readers} reader(s)${trial === best ? ' (best)' : ''}`,
+        median: trial.latency.median,
+        p99: trial.latency.p99,
+        throughput: trial.perS,
+        unit: 'pages/s',
+        target: 'p99 ≤ 20 ms, none failed',
+        met: meets(trial),
+      });
+    }
+    details.history = trials;
+  }
+  if (PHASES.has('open')) {
+    // 3. 1,000 concurrently open conversations and the service's memory.
+    const pid = platform.pids.conversations;
+    const before = rssMiB(pid);
+    const open = [];
+    for (let i = 0; i < OPEN; i += 50) {
+      open.push(...(await Promise.all(Array.from({ length: Math.min(50, OPEN - i) }, start))));
+    }
+    await Promise.all(open.map((c, i) => say(c.id, i)));
+    const active = await call('GET', `/api/v1/conversations/active?assistantId=${assistant.id}&limit=100`);
+    const after = rssMiB(pid);
+    log(`open: ${OPEN} more active conversations; conversations service RSS ${before} → ${after} MiB`);
+    rows.push({
+      metric: `${OPEN} open conversations (+ the ones above): conversations service RSS`,
+      median: null,
+      p99: null,
+      throughput: after,
+      unit: 'MiB RSS',
+      target: 'quoted (no target)',
+      met: active.data.length === 100,
+    });
+    details.open = { conversations: OPEN, rssMiBBefore: before, rssMiBAfter: after };
+  }
   return { rows, details };
 }
