@@ -5,6 +5,8 @@ export {
   durationMs,
   eventStreamSettings,
   relayLingerMs,
+  relayPollMs,
+  relayWakeSubject,
   eventFilter,
   eventStreamName,
   eventSubject,

@@ -100,6 +100,21 @@ export function durationMs(name: string, fallbackMs: number): number {
   return Number(match[1]) * UNIT_MS[match[2] ?? 'ms'];
 }
 
+/**
+ * Where an instance of a service that does not lead its relay tells the leading instance of a commit:
+ * `<prefix>.relay.<schema>.committed` (core NATS, outside the event stream).
+ */
+export function relayWakeSubject(schema: string, prefix: string = busPrefix()): string {
+  return `${assertBusPrefix(prefix)}.relay.${token(schema)}.committed`;
+}
+
+/** `RELAY_POLL_MS` (default 1 s, 10 ms to 1 min): how often a relay looks at the feed when no commit woke it. */
+export function relayPollMs(): number {
+  const ms = durationMs('RELAY_POLL_MS', 1000);
+  if (ms < 10 || ms > 60_000) throw new Error(`Invalid RELAY_POLL_MS "${process.env.RELAY_POLL_MS}": 10ms to 1m`);
+  return ms;
+}
+
 /** `RELAY_LINGER_MS` (default 10 ms, at most 1 s): how long a relay gathers commits before publishing them. */
 export function relayLingerMs(): number {
   const ms = durationMs('RELAY_LINGER_MS', 10);

@@ -2,6 +2,8 @@ import {
   busPrefix,
   eventStreamSettings,
   relayLingerMs,
+  relayPollMs,
+  relayWakeSubject,
   eventFilter,
   eventStreamName,
   eventSubject,
@@ -86,5 +88,31 @@ describe('bus configuration', () => {
       if (saved === undefined) delete process.env.RELAY_LINGER_MS;
       else process.env.RELAY_LINGER_MS = saved;
     }
+  });
+
+  it('RELAY_POLL_MS: a second by default, from 10 ms to a minute', () => {
+    const saved = process.env.RELAY_POLL_MS;
+    try {
+      delete process.env.RELAY_POLL_MS;
+      expect(relayPollMs()).toBe(1000);
+      process.env.RELAY_POLL_MS = '50';
+      expect(relayPollMs()).toBe(50);
+      process.env.RELAY_POLL_MS = '30s';
+      expect(relayPollMs()).toBe(30_000);
+      for (const bad of ['5', '2m', 'often']) {
+        process.env.RELAY_POLL_MS = bad;
+        expect(() => relayPollMs()).toThrow(/RELAY_POLL_MS/);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.RELAY_POLL_MS;
+      else process.env.RELAY_POLL_MS = saved;
+    }
+  });
+
+  it("the relay's wake-up subject is the prefix's, outside the event stream", () => {
+    expect(relayWakeSubject('conversations', 't1')).toBe('t1.relay.conversations.committed');
+    expect(
+      relayWakeSubject('conversations', 't1').startsWith(eventFilter(undefined, undefined, 't1').slice(0, -1)),
+    ).toBe(false);
   });
 });

@@ -174,7 +174,7 @@ describe('EventRelay', () => {
       return batches;
     };
     const eager = await trickle(0);
-    const lingering = await trickle(400);
+    const lingering = await trickle(1000); // longer than the trickle takes, even on a busy machine
     expect(eager.reduce((a, b) => a + b, 0)).toBe(10);
     expect(lingering.reduce((a, b) => a + b, 0)).toBe(10);
     expect(eager.length).toBeGreaterThanOrEqual(5);
@@ -229,6 +229,45 @@ describe('EventRelay', () => {
     }
     expect(bothLed).toBe(false);
     expect((await bus.events()).length).toBe(appended.length);
+  });
+
+  it("wakes the leading instance over the bus when another instance's commit cannot", async () => {
+    // Two instances of one service, as the service kit runs them: each has its own store, which does not NOTIFY (its
+    // commits wake only its own relay, in-process), and its own relay; the one that does not lead tells the leader
+    // of its commits on the bus. The polls are 10 minutes apart: only that message can bring the events out in time.
+    await Promise.all(relays.map((r) => r.stop()));
+    const other = await PostgresEventStore.connect({
+      connectionString: db.url,
+      schema: SCHEMA,
+      poolSize: 2,
+      notify: false,
+    });
+    try {
+      const leader = relay({ pollIntervalMs: 600_000 });
+      leader.start();
+      await waitFor(async () => leader.isLeader, 'the first instance to lead');
+      await allDelivered();
+      const standby = relay({ store: other, pollIntervalMs: 600_000 });
+      standby.start();
+      await new Promise((resolve) => setTimeout(resolve, 100)); // past the standby's first try of the lock
+      expect(standby.isLeader).toBe(false);
+
+      const started = Date.now();
+      for (let i = 0; i < 3; i++) {
+        const { events } = await other.append(`order-${randomUUID()}`, [newEvent('OrderPlaced', i)], {
+          expectedRevision: 'no_stream',
+        });
+        appended.push(...events);
+      }
+      await waitFor(async () => received.length >= appended.length, 'the commits of the standby instance', 10_000);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await allDelivered();
+      expectEachOnceInStreamOrder();
+      expect(standby.stats.published).toBe(0);
+    } finally {
+      await Promise.all(relays.map((r) => r.stop()));
+      await other.close();
+    }
   });
 
   it('gives up leadership when its database connection drops, and publishing carries on', async () => {

@@ -2,7 +2,7 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import { assertSchemaName, type EventStore, type FeedCheckpoint, type StoredEvent } from '@platform/event-store';
 import type { JetStreamClient, NatsConnection } from 'nats';
 import { Client, type Pool } from 'pg';
-import { busPrefix, eventStreamName } from '../config/bus-config';
+import { busPrefix, eventStreamName, relayWakeSubject } from '../config/bus-config';
 import { toBusEvent } from '../events/bus-event';
 import { ensureEventStream } from './event-stream';
 import { ParkedEvents } from './parked-events';
@@ -18,7 +18,12 @@ export interface EventRelayOptions {
   nats: NatsConnection;
   prefix?: string; // bus prefix, default busPrefix()
   batchSize?: number; // events read per feed query (default 100)
-  pollIntervalMs?: number; // fallback wake-up when no notification arrives (default 50)
+  /**
+   * How often a leader looks at the feed unprompted (default 1000). Commits wake it at once: those of its own
+   * process in-process, those of the service's other instances by a message on the bus (`relayWakeSubject`), and
+   * those of a store that NOTIFYs by NOTIFY; the poll is what is left when one of those is lost.
+   */
+  pollIntervalMs?: number;
   lockRetryMs?: number; // how often a standby instance tries to become leader (default 300)
   duplicateWindowMs?: number; // JetStream dedupe window of the stream (default 10 min)
   maxAgeMs?: number; // retention of the stream (default: none; the event store is the source of truth)
@@ -45,6 +50,7 @@ interface Session {
 
 const MAX_BACKOFF_MS = 5000;
 const FIRST_RECHECK_MS = 5;
+const MAX_RECHECK_MS = 1000;
 
 /**
  * Publishes every committed event of the store's ordered feed to JetStream, in feed order, with the event id
@@ -59,6 +65,8 @@ export class EventRelay {
   private readonly stream: string;
   private readonly lockKey: string;
   private readonly channel: string;
+  private readonly wakeSubject: string;
+  private wakePending = false;
   private readonly js: JetStreamClient;
   private readonly logger: Pick<LoggerService, 'log' | 'warn' | 'error'>;
   private readonly signal = new WakeSignal();
@@ -78,6 +86,7 @@ export class EventRelay {
     this.stream = eventStreamName(this.prefix);
     this.lockKey = `event-relay:${options.schema}:${this.stream}`;
     this.channel = `${options.schema}_events`;
+    this.wakeSubject = relayWakeSubject(options.schema, this.prefix);
     this.js = options.nats.jetstream();
     this.logger = options.logger ?? new Logger(`EventRelay(${options.schema})`);
     this.parked = new ParkedEvents(options.schema, this.stream);
@@ -95,8 +104,10 @@ export class EventRelay {
   start(): void {
     if (this.loop) return;
     this.stopping = false;
-    // Appends made by this process wake the relay at once; other processes' appends arrive by NOTIFY or polling.
-    this.unsubscribeCommits = this.options.store.onCommitted?.(() => this.signal.notify());
+    // Appends made by this process wake the relay at once, or, when another instance leads, that leader by the bus.
+    this.unsubscribeCommits = this.options.store.onCommitted?.(() =>
+      this.leader ? this.signal.notify() : this.wakeLeader(),
+    );
     this.loop = this.run();
   }
 
@@ -108,6 +119,23 @@ export class EventRelay {
     this.signal.interrupt();
     await this.loop;
     this.loop = undefined;
+  }
+
+  /**
+   * Tells the leading instance (another process) that this one committed: one message for the commits of one turn
+   * of the event loop. Lost messages cost only time: the leader's poll finds the events.
+   */
+  private wakeLeader(): void {
+    if (this.wakePending) return;
+    this.wakePending = true;
+    setImmediate(() => {
+      this.wakePending = false;
+      try {
+        if (!this.options.nats.isClosed()) this.options.nats.publish(this.wakeSubject);
+      } catch (err) {
+        this.logger.warn(`Could not wake the leading relay: ${describe(err)}`);
+      }
+    });
   }
 
   /** The feed position up to which every event is known to be in JetStream. */
@@ -175,11 +203,20 @@ export class EventRelay {
       this.migrated = true;
     }
     await session.client.query(`LISTEN "${this.channel}"`);
+    const wakeUps = this.options.nats.subscribe(this.wakeSubject, { callback: () => this.signal.notify() });
+    try {
+      await this.publishWhileLeading(session);
+    } finally {
+      wakeUps.unsubscribe();
+    }
+  }
+
+  private async publishWhileLeading(session: Session): Promise<void> {
     // This session writes only the checkpoint and the set-aside list: neither needs to wait for the disk. A crash
     // of the server can take back its last few commits (never part of one), and then the relay publishes those
     // batches again, which JetStream drops as duplicates (the dedupe window is minutes, the loss at most a second).
     await session.client.query('SET synchronous_commit TO off');
-    const pollIntervalMs = this.options.pollIntervalMs ?? 50;
+    const pollIntervalMs = this.options.pollIntervalMs ?? 1000;
     const lingerMs = this.options.lingerMs ?? 0;
     let from = await readRelayCheckpoint(session.client, this.options.schema, this.stream);
     await this.refreshParked(session);
@@ -210,8 +247,8 @@ export class EventRelay {
         recheckMs = 0;
         continue;
       }
-      recheckMs = nextRecheck(recheckMs, hinted, pollIntervalMs);
-      woke = await this.signal.wait(recheckMs || pollIntervalMs);
+      recheckMs = nextRecheck(recheckMs, hinted);
+      woke = await this.signal.wait(recheckMs ? Math.min(recheckMs, pollIntervalMs) : pollIntervalMs);
       if (woke === 'notified' && lingerMs > 0 && !this.stopping) await new Promise((r) => setTimeout(r, lingerMs));
     }
   }
@@ -343,12 +380,13 @@ export class EventRelay {
 
 /**
  * A notification followed by an empty read means the new event is held back by the feed's barrier (an older
- * transaction, possibly in another database of the server, is still running). No second NOTIFY comes when
- * that transaction ends, so look again soon, backing off (5, 10, 20 ... ms) until the regular poll takes over.
+ * transaction, possibly in another database of the server, is still running). No second notification comes when
+ * that transaction ends, so look again soon, backing off (5, 10, 20 ... ms) to at most a second between looks
+ * (or the poll interval, when shorter) until the feed yields events again.
  */
-function nextRecheck(current: number, hinted: boolean, pollIntervalMs: number): number {
+function nextRecheck(current: number, hinted: boolean): number {
   const next = current > 0 ? current * 2 : hinted ? FIRST_RECHECK_MS : 0;
-  return next < pollIntervalMs ? next : 0;
+  return Math.min(next, MAX_RECHECK_MS);
 }
 
 const checkpointOf = (e: StoredEvent): FeedCheckpoint => ({ transactionId: e.transactionId, position: e.position });

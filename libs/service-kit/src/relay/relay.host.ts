@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, PG_POOL, type EventStore } from '@platform/event-store';
-import { connectNats, EventRelay, eventStreamSettings, relayLingerMs, type RelayStats } from '@platform/messaging';
+import {
+  connectNats,
+  EventRelay,
+  eventStreamSettings,
+  relayLingerMs,
+  relayPollMs,
+  type RelayStats,
+} from '@platform/messaging';
 import type { NatsConnection } from 'nats';
 import type { Pool } from 'pg';
 import { SERVICE, type ResolvedService } from '../tokens';
@@ -27,6 +34,7 @@ export class RelayHost implements OnApplicationBootstrap, OnApplicationShutdown 
       logger: new Logger('EventRelay'),
       ...eventStreamSettings(),
       lingerMs: relayLingerMs(),
+      pollIntervalMs: relayPollMs(),
     });
     this.relay.start();
   }
