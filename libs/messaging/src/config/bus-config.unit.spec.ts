@@ -12,6 +12,18 @@ import {
   streamNamePrefix,
 } from './bus-config';
 
+/** Runs `check` with `name` unset to begin with, and puts the variable back as it was afterwards. */
+function withEnv(name: string, check: () => void): void {
+  const saved = process.env[name];
+  delete process.env[name];
+  try {
+    check();
+  } finally {
+    if (saved === undefined) delete process.env[name];
+    else process.env[name] = saved;
+  }
+}
+
 describe('bus configuration', () => {
   const saved = process.env.BUS_PREFIX;
   afterEach(() => {
@@ -56,9 +68,7 @@ describe('bus configuration', () => {
   });
 
   it('keeps the stream on EVENT_STREAM_REPLICAS servers of a cluster, one by default', () => {
-    const saved = process.env.EVENT_STREAM_REPLICAS;
-    try {
-      delete process.env.EVENT_STREAM_REPLICAS;
+    withEnv('EVENT_STREAM_REPLICAS', () => {
       expect(eventStreamSettings().replicas).toBe(1);
       process.env.EVENT_STREAM_REPLICAS = '3';
       expect(eventStreamSettings().replicas).toBe(3);
@@ -66,15 +76,10 @@ describe('bus configuration', () => {
         process.env.EVENT_STREAM_REPLICAS = bad;
         expect(() => eventStreamSettings()).toThrow(/EVENT_STREAM_REPLICAS/);
       }
-    } finally {
-      if (saved === undefined) delete process.env.EVENT_STREAM_REPLICAS;
-      else process.env.EVENT_STREAM_REPLICAS = saved;
-    }
+    });
   });
   it('has relays gather commits for RELAY_LINGER_MS, 10 ms by default and at most a second', () => {
-    const saved = process.env.RELAY_LINGER_MS;
-    try {
-      delete process.env.RELAY_LINGER_MS;
+    withEnv('RELAY_LINGER_MS', () => {
       expect(relayLingerMs()).toBe(10);
       process.env.RELAY_LINGER_MS = '0';
       expect(relayLingerMs()).toBe(0);
@@ -84,16 +89,11 @@ describe('bus configuration', () => {
         process.env.RELAY_LINGER_MS = bad;
         expect(() => relayLingerMs()).toThrow(/RELAY_LINGER_MS/);
       }
-    } finally {
-      if (saved === undefined) delete process.env.RELAY_LINGER_MS;
-      else process.env.RELAY_LINGER_MS = saved;
-    }
+    });
   });
 
   it('RELAY_POLL_MS: a second by default, from 10 ms to a minute', () => {
-    const saved = process.env.RELAY_POLL_MS;
-    try {
-      delete process.env.RELAY_POLL_MS;
+    withEnv('RELAY_POLL_MS', () => {
       expect(relayPollMs()).toBe(1000);
       process.env.RELAY_POLL_MS = '50';
       expect(relayPollMs()).toBe(50);
@@ -103,10 +103,7 @@ describe('bus configuration', () => {
         process.env.RELAY_POLL_MS = bad;
         expect(() => relayPollMs()).toThrow(/RELAY_POLL_MS/);
       }
-    } finally {
-      if (saved === undefined) delete process.env.RELAY_POLL_MS;
-      else process.env.RELAY_POLL_MS = saved;
-    }
+    });
   });
 
   it("the relay's wake-up subject is the prefix's, outside the event stream", () => {
