@@ -26,7 +26,7 @@ import { promptsBenchmark } from './benchmarks/prompts.mjs';
 import { relayBenchmark } from './benchmarks/relay.mjs';
 import { durationS } from './lib/env.mjs';
 import { runCleanups } from './lib/isolation.mjs';
-import { describeMachine, formatTable, writeResults } from './lib/report.mjs';
+import { describeMachine, describeProbe, formatTable, writeResults } from './lib/report.mjs';
 
 const ALL = [
   appendBenchmark,
@@ -72,6 +72,7 @@ console.log(
   `bench: ${benchmarks.map((b) => b.name).join(', ')}; ${machine.cpus} cores, Node ${machine.node}, ` +
     `PostgreSQL ${machine.postgres.version ?? '?'}, nats-server ${machine.nats.version ?? '?'}; load average ${machine.loadAverage.join(' ')}`,
 );
+console.log(`machine probe: ${describeProbe(machine.probe)}`);
 
 const results = [];
 for (const benchmark of benchmarks) {

@@ -56,6 +56,7 @@ export async function describeMachine() {
       sharedBuffers: rows[0].buffers,
       maxConnections: Number(rows[0].conns),
     };
+    machine.probe = { postgres: await probe((i) => pg.query('SELECT $1::int AS n', [i])) };
   } catch (err) {
     machine.postgres = { error: err.message };
   } finally {
@@ -64,11 +65,56 @@ export async function describeMachine() {
   try {
     const nc = await connect({ servers: natsUrl(), name: 'bench-info', maxReconnectAttempts: 0 });
     machine.nats = { version: nc.info?.version ?? null, jetstream: Boolean(nc.info?.jetstream) };
+    const responder = await connect({ servers: natsUrl(), name: 'bench-info-responder', maxReconnectAttempts: 0 });
+    const subject = `bench-info.probe.${process.pid}`;
+    responder.subscribe(subject, { callback: (_, m) => m.respond(m.data) });
+    await responder.flush();
+    machine.probe = {
+      ...machine.probe,
+      nats: await probe(() => nc.request(subject, PROBE_PAYLOAD, { timeout: 2000 })),
+    };
+    await responder.close();
     await nc.close();
   } catch (err) {
     machine.nats = { error: err.message };
   }
+  machine.probe = { ...machine.probe, json: jsonWork() };
   return machine;
+}
+
+const PROBE_ROUNDS = 2000;
+const PROBE_PAYLOAD = new TextEncoder().encode(
+  JSON.stringify({ role: 'user', content: 'a sentence of ordinary length' }),
+);
+
+/**
+ * How fast this machine runs what the platform does most, to compare figures taken on different machines: the
+ * median of `PROBE_ROUNDS` round trips one after the other, after a warm-up, in µs.
+ */
+async function probe(roundTrip) {
+  for (let i = 0; i < 200; i++) await roundTrip(i);
+  const times = [];
+  for (let i = 0; i < PROBE_ROUNDS; i++) {
+    const t0 = performance.now();
+    await roundTrip(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { roundTripUs: Math.round(times[times.length >> 1] * 1000) };
+}
+
+/** µs of CPU to serialise and parse one event-sized document (a fixed JavaScript workload). */
+function jsonWork() {
+  const doc = {
+    id: '0191d5b2-7c1e-7c8e-9a4e-2f0c1a2b3c4d',
+    type: 'MessageAppended',
+    data: { message: { seq: 1, role: 'user', content: 'Message: a sentence of ordinary length.', tokenCount: 9 } },
+    metadata: { correlationId: 'c', causationId: null, actorId: 'admin', occurredAt: new Date().toISOString() },
+  };
+  const rounds = 50_000;
+  const t0 = performance.now();
+  for (let i = 0; i < rounds; i++) JSON.parse(JSON.stringify(doc));
+  return { perDocumentUs: Math.round(((performance.now() - t0) * 1000 * 100) / rounds) / 100 };
 }
 
 export function writeResults(report) {
@@ -80,3 +126,12 @@ export function writeResults(report) {
 }
 
 const round1 = (n) => Math.round(n * 10) / 10;
+
+/** The probe in one line (see describeMachine). */
+export function describeProbe(probe = {}) {
+  const rt = (p) => `${p?.roundTripUs ?? '?'} µs`;
+  return (
+    `PostgreSQL round trip ${rt(probe.postgres)}, NATS request/reply ${rt(probe.nats)}, ` +
+    `JSON stringify + parse of an event ${probe.json?.perDocumentUs ?? '?'} µs`
+  );
+}
