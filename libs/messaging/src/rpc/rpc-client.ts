@@ -10,6 +10,7 @@ import { isProblemDetails, problem } from '@platform/contracts';
 import { randomUUID } from 'node:crypto';
 import { connect, Events, JSONCodec, type NatsConnection } from 'nats';
 import { natsServers, rpcChannel, rpcSubject, rpcTimeoutMs } from '../config/bus-config';
+import { ReplyMux } from './reply-mux';
 import { rpcFailureProblem } from './rpc-failure';
 import { RpcProblemError } from './rpc-problem.error';
 
@@ -46,6 +47,8 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
   /** Subjects by pattern: the bus prefix is read once per pattern, not validated again on every request. */
   private readonly subjects = new Map<string, { subject: string; channel: string }>();
   private nc?: Promise<NatsConnection>;
+  /** The connection's one reply subscription. */
+  private readonly muxes = new WeakMap<NatsConnection, ReplyMux>();
   /** Between a disconnect and the reconnect: requests fail at once (503) instead of waiting for their deadline. */
   private disconnected = false;
   /** Disconnects so far: a request that saw one while it waited failed because of the bus, not the service. */
@@ -61,7 +64,7 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Sends in the wire format of Nest's NATS transport (`{pattern, data, id}`, answered by `{response | err}`), on
-   * the connection's one multiplexed reply subscription rather than a fresh inbox per request.
+   * the connection's one multiplexed reply subscription (ReplyMux) rather than a fresh inbox per request.
    */
   async send<T = unknown>(pattern: string, payload: unknown, options: RpcSendOptions = {}): Promise<T> {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
@@ -71,7 +74,7 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
       if (this.disconnected || nc.isClosed()) throw new Error('NATS connection lost (DISCONNECT)');
       const { subject, channel } = this.route(pattern);
       const request = { pattern: channel, data: payload ?? {}, id: randomUUID() };
-      const reply = await nc.request(subject, codec.encode(request), { timeout: timeoutMs });
+      const reply = await this.mux(nc).request(subject, codec.encode(request), timeoutMs);
       const packet = codec.decode(reply.data) as ReplyPacket;
       if (packet.err !== undefined && packet.err !== null) throw packet.err;
       return packet.response as T;
@@ -130,6 +133,15 @@ export class RpcClient implements OnApplicationBootstrap, OnModuleDestroy {
 
   onModuleDestroy(): Promise<void> {
     return this.close();
+  }
+
+  private mux(nc: NatsConnection): ReplyMux {
+    let mux = this.muxes.get(nc);
+    if (!mux) {
+      mux = new ReplyMux(nc);
+      this.muxes.set(nc, mux);
+    }
+    return mux;
   }
 
   private route(pattern: string): { subject: string; channel: string } {
