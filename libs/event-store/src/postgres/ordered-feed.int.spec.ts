@@ -126,26 +126,11 @@ describe('ordered feed', () => {
     const written = new Set<string>();
     let writing = true;
 
-    // The naive reader polls alongside ours, the same way, with `position > checkpoint`.
-    const naiveSeen = new Set<string>();
-    let naiveCheckpoint = Number(
-      (await store.pool.query(`SELECT coalesce(max(position), 0) AS p FROM es_test.events`)).rows[0].p,
-    );
-    const naivePoll = async () => {
-      const { rows } = await store.pool.query(
-        `SELECT id, position FROM es_test.events WHERE position > $1 ORDER BY position LIMIT 7`,
-        [naiveCheckpoint],
-      );
-      rows.forEach((r) => naiveSeen.add(r.id));
-      naiveCheckpoint = rows.length ? Number(rows[rows.length - 1].position) : naiveCheckpoint;
-      return rows.length;
-    };
-
     const readLoop = (async () => {
       const deadline = Date.now() + 50_000;
       while (Date.now() < deadline) {
         const writersDone = !writing;
-        const [count] = await Promise.all([reader.poll(7), naivePoll()]);
+        const count = await reader.poll(7);
         if (writersDone && count === 0 && reader.seen.length - before >= written.size) return;
         if (count === 0) await new Promise((r) => setTimeout(r, 2));
       }
@@ -190,7 +175,8 @@ describe('ordered feed', () => {
     expect(ids.filter((id) => !written.has(id))).toEqual([]);
     expect(ids.length).toBe(written.size); // no gaps
     expectFeedOrder(reader.seen);
-    while ((await naivePoll()) > 0);
-    expect([...written].filter((id) => !naiveSeen.has(id)).length).toBeGreaterThan(0); // this load does defeat it
+    // This load does commit positions out of their order, which a reader going by position misses (first test).
+    const inversions = delivered.filter((e, i) => i > 0 && e.position < delivered[i - 1].position).length;
+    expect(inversions).toBeGreaterThan(0);
   });
 });

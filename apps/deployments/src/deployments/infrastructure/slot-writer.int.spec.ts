@@ -63,7 +63,7 @@ const start = (assistantId: string, manual = false) => {
 /**
  * Runs `work`, counting the round trips of its transaction to PostgreSQL (a statement sent while another of the same
  * connection is unanswered travels in the same one) and the rows each statement answers (the last result of a
- * batch). Only connections that began a transaction count: the relay reads the feed on the same pool meanwhile.
+ * batch). Only the transaction that locked a slot counts: the relay reads the feed on the same pool meanwhile.
  */
 async function observed<T>(work: () => Promise<T>): Promise<{ result: T; roundTrips: number; rows: number[] }> {
   let counting = true;
@@ -93,7 +93,10 @@ async function observed<T>(work: () => Promise<T>): Promise<{ result: T; roundTr
   pool().on('acquire', count);
   try {
     const result = await work();
-    const transactions = [...byClient.values()].filter((c) => c.texts[0]?.startsWith('BEGIN'));
+    // The deploy's transaction: the one that locked a slot (other work of the service may run meanwhile).
+    const transactions = [...byClient.values()].filter(
+      (c) => c.texts[0]?.startsWith('BEGIN') && c.texts[0].includes('deployment-slot-'),
+    );
     expect(transactions).toHaveLength(1);
     return { result, roundTrips: transactions[0].roundTrips, rows: transactions[0].rows };
   } finally {
