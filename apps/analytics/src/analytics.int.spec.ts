@@ -126,7 +126,21 @@ async function snapshotIn(sql: { query: PostgresEventStore['pool']['query'] }): 
   return out;
 }
 
-const caughtUp = () => waitFor(async () => (await consumer.pending()) === 0, 'the consumer caught up', 30_000);
+/** Every stored event is on the bus (each relay's checkpoint is past it, whatever the feed's barrier holds back). */
+async function relayed(): Promise<boolean> {
+  for (const [i, schema] of ['assistants', 'conversations'].entries()) {
+    const checkpoint = await relays[i].checkpoint();
+    const { rows } = await stores[schema].pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${schema}".events WHERE (transaction_id, position) > ($1::xid8, $2::bigint)`,
+      [checkpoint.transactionId, checkpoint.position],
+    );
+    if (rows[0].n > 0) return false;
+  }
+  return true;
+}
+
+const caughtUp = () =>
+  waitFor(async () => (await relayed()) && (await consumer.pending()) === 0, 'the consumer caught up', 30_000);
 
 beforeAll(async () => {
   bus = createTestBus('analytics');

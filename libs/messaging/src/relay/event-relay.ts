@@ -381,12 +381,12 @@ export class EventRelay {
 /**
  * A notification followed by an empty read means the new event is held back by the feed's barrier (an older
  * transaction, possibly in another database of the server, is still running). No second notification comes when
- * that transaction ends, so look again soon, backing off (5, 10, 20 ... ms) to at most a second between looks
- * (or the poll interval, when shorter) until the feed yields events again.
+ * that transaction ends, so look again soon, backing off (5, 10, 20 ... ms, never further apart than the poll)
+ * for a second or so; then the poll takes over.
  */
 function nextRecheck(current: number, hinted: boolean): number {
   const next = current > 0 ? current * 2 : hinted ? FIRST_RECHECK_MS : 0;
-  return Math.min(next, MAX_RECHECK_MS);
+  return next <= MAX_RECHECK_MS ? next : 0;
 }
 
 const checkpointOf = (e: StoredEvent): FeedCheckpoint => ({ transactionId: e.transactionId, position: e.position });
