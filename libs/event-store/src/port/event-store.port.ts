@@ -82,12 +82,6 @@ export interface SqlExecutor {
     text: string | NamedStatement,
     params?: unknown[],
   ): Promise<{ rows: R[]; rowCount: number | null }>;
-  /**
-   * Where the executor is a transaction that can: queues a write whose result nobody reads, to be sent with the
-   * transaction's next statement or its commit (one round trip for both). A failure of it fails that statement or
-   * the commit, and the transaction rolls back.
-   */
-  writeBehind?(text: string | NamedStatement, params?: unknown[]): void;
 }
 
 /** What an inline projection is told about the append it runs in; empty during a rebuild. */

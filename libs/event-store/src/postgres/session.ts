@@ -1,4 +1,3 @@
-import type { Socket } from 'node:net';
 import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { NamedStatement, SqlExecutor } from '../port/event-store.port';
 import { EventStoreUnavailableError } from '../errors';
@@ -8,11 +7,9 @@ import { isConnectionError, toUnavailable } from './pg-errors';
  * The connection of a transaction whose BEGIN travels with its first statement: a statement without parameters
  * (a stream lock, say) is sent as `BEGIN; <statement>` in one round trip; one with parameters needs BEGIN alone
  * first (the extended protocol takes one statement). A transaction that ran nothing needs no BEGIN nor COMMIT.
- * Writes whose results nobody reads can wait behind (`writeBehind`) and go with the next statement or the COMMIT.
  */
 export class DeferredBegin implements SqlExecutor {
   begun = false;
-  private behind: Statement[] = [];
 
   constructor(readonly client: PoolClient) {}
 
@@ -20,7 +17,6 @@ export class DeferredBegin implements SqlExecutor {
     text: string | NamedStatement,
     params?: unknown[],
   ): Promise<{ rows: R[]; rowCount: number | null }> {
-    if (this.behind.length > 0) return this.pipelined<R>({ text, params });
     const run = () => (typeof text === 'string' ? this.client.query<R>(text, params) : this.client.query<R>(text));
     if (this.begun) return lastResult(await run());
     this.begun = true;
@@ -30,60 +26,6 @@ export class DeferredBegin implements SqlExecutor {
     }
     return lastResult(await this.client.query<R>(`BEGIN; ${text}`));
   }
-
-  /**
-   * Queues a write of the open transaction whose result nobody reads (an inline projection's): it is sent, in
-   * order, in the same round trip as the transaction's next statement or its COMMIT. If it fails, that statement
-   * or the commit fails with its error and the transaction is rolled back.
-   */
-  writeBehind(text: string | NamedStatement, params?: unknown[]): void {
-    if (!this.begun) throw new Error('writeBehind needs a transaction that has begun');
-    this.behind.push({ text, params });
-  }
-
-  /** Ends the transaction (with the writes still behind, in one round trip); nothing to do when it never began. */
-  async commit(): Promise<void> {
-    if (this.behind.length > 0) await this.pipelined({ text: 'COMMIT' });
-    else if (this.begun) await this.client.query('COMMIT');
-  }
-
-  /**
-   * The writes behind and then `last`, sent together without waiting for each answer (node-postgres' pipeline
-   * mode, on this connection only while they run, in one socket write). Each statement has its own Sync, so one
-   * that fails does not stop the others from being answered: after a failure the transaction is aborted, so the
-   * rest fail too (a COMMIT then answers ROLLBACK), and the first failure is thrown.
-   */
-  private async pipelined<R extends Record<string, unknown>>(last: Statement): Promise<QueryResult<R>> {
-    const statements = [...this.behind, last];
-    this.behind = [];
-    const client = this.client as PoolClient & { pipeline: boolean; connection?: { stream?: Socket } };
-    const stream = client.connection?.stream;
-    client.pipeline = true;
-    stream?.cork();
-    let sent: Promise<QueryResult<R> | QueryResult<R>[]>[];
-    try {
-      sent = statements.map(({ text, params }) =>
-        typeof text === 'string' ? client.query<R>(text, params) : client.query<R>(text),
-      );
-    } finally {
-      stream?.uncork();
-    }
-    try {
-      const results = await Promise.allSettled(sent);
-      const failure = results.find((r) => r.status === 'rejected');
-      if (failure) throw failure.reason;
-      return lastResult(
-        (results[results.length - 1] as PromiseFulfilledResult<QueryResult<R> | QueryResult<R>[]>).value,
-      );
-    } finally {
-      client.pipeline = false;
-    }
-  }
-}
-
-interface Statement {
-  text: string | NamedStatement;
-  params?: unknown[];
 }
 
 /** Whether a statement has parameters (and so must go on its own, in the extended protocol). */
@@ -110,7 +52,7 @@ export async function withDeferredTransaction<T>(pool: Pool, work: (tx: Deferred
     const tx = new DeferredBegin(client);
     try {
       const result = await work(tx);
-      await tx.commit();
+      if (tx.begun) await client.query('COMMIT');
       return result;
     } catch (err) {
       // A connection that cannot roll back is in an unknown state: it must not go back to the pool.

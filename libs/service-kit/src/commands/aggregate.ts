@@ -25,11 +25,7 @@ export interface Aggregate<Doc, State, Command, Event extends DomainEvent, Respo
   versionOf(doc: Doc): number;
   /** The answer to a command, from the aggregate as it is afterwards. */
   toResponse(doc: Doc): Response;
-  /**
-   * Writes the read model (the `table` row with `doc` and `revision`, and any side tables) in the append's
-   * transaction. Writes only: in a command the statements wait behind and go with the COMMIT (their results read as
-   * empty), so the write costs no round trip of its own.
-   */
+  /** Writes the read model (the `table` row with `doc` and `revision`, and any side tables) in the append's transaction. */
   write(sql: SqlExecutor, doc: Doc, revision: number, events: readonly StoredEvent[]): Promise<void>;
   /**
    * Whose the aggregate is, and the error that says it does not exist: a viewer or editor key with an owner is
@@ -66,22 +62,8 @@ export function aggregateView<Doc, State, Event extends DomainEvent>(
           state = aggregate.fold(streamEvents as unknown as Event[], aggregate.stateOf(rows[0]?.doc ?? null));
         }
         const doc = aggregate.docOf(state);
-        const target = context?.stateAfter !== undefined ? writingBehind(sql) : sql;
-        if (doc !== null)
-          await aggregate.write(target, doc, streamEvents[streamEvents.length - 1].revision, streamEvents);
+        if (doc !== null) await aggregate.write(sql, doc, streamEvents[streamEvents.length - 1].revision, streamEvents);
       }
-    },
-  };
-}
-
-/** `sql` with its statements queued behind (SqlExecutor.writeBehind), where the transaction can; else `sql` itself. */
-function writingBehind(sql: SqlExecutor): SqlExecutor {
-  const behind = sql.writeBehind?.bind(sql);
-  if (!behind) return sql;
-  return {
-    query: (text, params) => {
-      behind(text, params);
-      return Promise.resolve({ rows: [], rowCount: null });
     },
   };
 }
