@@ -97,8 +97,9 @@ describe('ops dashboard', () => {
     await page.getByTestId('dialog-submit').click();
     await page.getByTestId('conflict-message').waitFor();
     await page.getByTestId('conflict-reload').click();
-    await page.getByTestId('dialog-submit').click();
+    // The reload has read the current version once the message is gone: only then does a save carry it.
     await page.getByTestId('conflict-message').waitFor({ state: 'detached' });
+    await page.getByTestId('dialog-submit').click();
     await waitFor(
       async () => (await api<{ description: string | null }>('GET', `/assistants/${assistantId}`)).description === 'Written in the dialog',
       'the edit saved after the reload',
