@@ -185,6 +185,26 @@ describe('EventRelay', () => {
     expect(lingering.batches.length).toBeLessThan(eager.batches.length);
   });
 
+  it('looks at the feed about once a second when nothing happens, by default', async () => {
+    let reads = 0;
+    const counting = Object.create(store) as PostgresEventStore;
+    counting.readAll = (from, limit) => {
+      reads += 1;
+      return store.readAll(from, limit);
+    };
+    const r = relay({ store: counting, pollIntervalMs: undefined });
+    r.start();
+    try {
+      await allDelivered();
+      await waitFor(async () => r.isLeader, 'the relay to lead');
+      reads = 0;
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(reads).toBeLessThanOrEqual(4); // 50 at the former 50 ms
+    } finally {
+      await r.stop();
+    }
+  });
+
   it('loses and duplicates nothing when stopped mid-way, or killed between publish and checkpoint', async () => {
     const before = appended.length;
     await appendMany(40, 25);
