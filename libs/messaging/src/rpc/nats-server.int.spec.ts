@@ -2,6 +2,7 @@ import { Controller, Module, type INestApplicationContext, type INestMicroservic
 import { NestFactory } from '@nestjs/core';
 import { createTestBus, type TestBus } from '@platform/testing';
 import { natsMicroserviceOptions } from './nats-microservice-options';
+import type { PlatformNatsServer } from './nats-server';
 import { RpcClient } from './rpc-client';
 import { RpcClientModule } from './rpc-client.module';
 import { RpcPattern } from './rpc-pattern.decorator';
@@ -11,6 +12,7 @@ import { RpcProblemError } from './rpc-problem.error';
 let release!: () => void;
 const gate = new Promise<void>((resolve) => (release = resolve));
 let waiting = 0;
+type Transport = { send(frame: Uint8Array): void };
 
 function serviceModule() {
   @Controller()
@@ -23,6 +25,13 @@ function serviceModule() {
     @RpcPattern('stress.small')
     small() {
       return { ok: true };
+    }
+
+    @RpcPattern('stress.tick')
+    async tick(data: { n: number }) {
+      // Completes in a later callback, as a handler whose database answer arrives on its own connection.
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return data;
     }
 
     @RpcPattern('stress.slow')
@@ -40,15 +49,15 @@ function serviceModule() {
 describe('the service side of NATS request/reply', () => {
   let bus: TestBus;
   let service: INestMicroservice;
+  let server: PlatformNatsServer;
   let caller: INestApplicationContext;
   let rpc: RpcClient;
 
   beforeAll(async () => {
     bus = createTestBus('nats_server');
-    service = await NestFactory.createMicroservice(serviceModule(), {
-      ...natsMicroserviceOptions('stress-service'),
-      logger: false,
-    });
+    const options = natsMicroserviceOptions('stress-service');
+    server = options.strategy as PlatformNatsServer;
+    service = await NestFactory.createMicroservice(serviceModule(), { ...options, logger: false });
     await service.listen();
     caller = await NestFactory.createApplicationContext(RpcClientModule.forRoot({ timeoutMs: 8000 }), {
       logger: false,
@@ -71,6 +80,26 @@ describe('the service side of NATS request/reply', () => {
     expect(err).toBeInstanceOf(RpcProblemError);
     expect((err as RpcProblemError).problem).toMatchObject({ status: 500, detail: expect.stringContaining('larger') });
     await expect(rpc.send('stress.small', {})).resolves.toEqual({ ok: true });
+  });
+
+  it('sends the answers that complete in one turn of the event loop in one write to the bus', async () => {
+    await rpc.send('stress.small', {});
+    const transport = (server as unknown as { natsClient: { protocol: { transport: Transport } } }).natsClient.protocol
+      .transport;
+    const send = transport.send.bind(transport);
+    let writes = 0;
+    transport.send = (frame) => {
+      writes += 1;
+      send(frame);
+    };
+    try {
+      // Twenty requests leave the caller in one write (ReplyMux), so their handlers' timers end in one turn.
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => rpc.send('stress.tick', { n })));
+      expect(answers).toEqual(Array.from({ length: 20 }, (_, n) => ({ n })));
+      expect(writes).toBe(1);
+    } finally {
+      transport.send = send;
+    }
   });
 
   it('on shutdown stops taking requests but answers every request in flight before it closes', async () => {

@@ -3,6 +3,7 @@ import { ServerNats, type NatsContext, type NatsOptions } from '@nestjs/microser
 import { problem } from '@platform/contracts';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { busPrefix } from '../config/bus-config';
+import { PublishCoalescer } from '../nats/publish-coalescer';
 
 type Options = NonNullable<NatsOptions['options']>;
 // JSON text starts with one of these (after optional white space); anything else makes JSON.parse throw.
@@ -18,6 +19,8 @@ type Packet = { isDisposed?: boolean; err?: unknown } & Record<string, unknown>;
  */
 export class PlatformNatsServer extends ServerNats {
   private readonly log = new Logger('NatsServer');
+  /** The answers of one turn of the event loop go out in one write (see PublishCoalescer). */
+  private readonly outbox = new PublishCoalescer();
   private inFlight = 0;
   private settled?: () => void;
 
@@ -62,19 +65,20 @@ export class PlatformNatsServer extends ServerNats {
   override getPublisher(natsMsg: Msg, id: string, ctx: NatsContext) {
     const publish = super.getPublisher(natsMsg, id, ctx) as (packet: Packet) => unknown;
     if (!natsMsg.reply) return publish;
-    return (packet: Packet) => {
-      try {
-        return publish(packet);
-      } catch (err) {
-        this.log.error(`Reply on ${natsMsg.subject} could not be sent: ${(err as Error).message}`);
-        return publish({
-          err: problem(500, 'The answer is larger than the message bus carries; ask for less (a smaller page)'),
-          isDisposed: true,
-        });
-      } finally {
-        if (packet.isDisposed || packet.err !== undefined) this.finish();
-      }
-    };
+    return (packet: Packet) =>
+      this.outbox.defer(() => {
+        try {
+          publish(packet);
+        } catch (err) {
+          this.log.error(`Reply on ${natsMsg.subject} could not be sent: ${(err as Error).message}`);
+          publish({
+            err: problem(500, 'The answer is larger than the message bus carries; ask for less (a smaller page)'),
+            isDisposed: true,
+          });
+        } finally {
+          if (packet.isDisposed || packet.err !== undefined) this.finish();
+        }
+      });
   }
 
   override async close(): Promise<void> {

@@ -16,6 +16,12 @@ beforeAll(async () => {
   service = await connectNats({ name: 'mux-service' });
 });
 
+const teardowns: Array<() => Promise<unknown>> = [];
+const onTeardown = (teardown: () => Promise<unknown>) => teardowns.push(teardown);
+afterEach(async () => {
+  await Promise.all(teardowns.splice(0).map((teardown) => teardown()));
+});
+
 afterAll(async () => {
   await client?.close();
   await service?.close();
@@ -36,6 +42,29 @@ describe('ReplyMux', () => {
     );
     expect(answers.map((m) => read.decode(m.data))).toEqual(Array.from({ length: 200 }, (_, i) => String(i)));
     expect(new Set(answers.map((m) => m.subject)).size).toBe(200);
+  });
+
+  it('sends the requests made in one turn of the event loop in one write to the bus', async () => {
+    const own = await connectNats({ name: 'mux-writes' });
+    const subject = `${busPrefix()}.mux.writes`;
+    service.subscribe(subject, { callback: (_err, msg) => msg.respond(msg.data) });
+    await service.flush();
+    onTeardown(() => own.close());
+    const mux = new ReplyMux(own);
+    await mux.request(subject, text.encode('warm'), 5_000);
+    const writes = countWrites(own);
+    // Twenty requests, each made in its own callback of one turn (as HTTP requests arriving on twenty sockets).
+    const answers = await new Promise<Promise<unknown>[]>((resolve) => {
+      const made: Promise<unknown>[] = [];
+      for (let i = 0; i < 20; i++) {
+        setImmediate(() => {
+          made.push(mux.request(subject, text.encode(String(i)), 5_000));
+          if (made.length === 20) resolve(made);
+        });
+      }
+    });
+    await Promise.all(answers);
+    expect(writes()).toBe(1);
   });
 
   it('says "no responders" (503) when nobody listens, and times out (and ignores a late answer) when nobody answers', async () => {
@@ -69,3 +98,16 @@ describe('ReplyMux', () => {
     await expect(mux.request(silent, text.encode('y'), 1_000)).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
   });
 });
+
+/** Counts the writes of a connection to its socket (the client's transport, one `send` per write). */
+function countWrites(nc: NatsConnection): () => number {
+  const transport = (nc as unknown as { protocol: { transport: { send(frame: Uint8Array): void } } }).protocol
+    .transport;
+  const send = transport.send.bind(transport);
+  let writes = 0;
+  transport.send = (frame) => {
+    writes += 1;
+    send(frame);
+  };
+  return () => writes;
+}

@@ -1,4 +1,5 @@
 import { createInbox, type Msg, type NatsConnection, type Subscription } from 'nats';
+import { PublishCoalescer } from '../nats/publish-coalescer';
 
 /** An error of a request, with the code `rpcFailureProblem` maps (as the NATS client's own errors carry). */
 export class RequestError extends Error {
@@ -27,6 +28,8 @@ export class ReplyMux {
   private readonly prefix: string;
   private readonly subscription: Subscription;
   private readonly pending = new Map<string, Pending>();
+  /** The requests of one turn of the event loop go out in one write (see PublishCoalescer). */
+  private readonly outbox = new PublishCoalescer();
   private next = 0;
 
   constructor(private readonly nc: NatsConnection) {
@@ -44,14 +47,17 @@ export class ReplyMux {
         reject(new RequestError('TIMEOUT', `No answer on ${subject} within ${timeoutMs} ms`));
       }, timeoutMs);
       this.pending.set(token, { resolve, reject, timer });
-      try {
-        this.nc.publish(subject, data, { reply: this.prefix + token });
-      } catch (err) {
-        // Too large, or the connection is closed: nothing was sent.
-        clearTimeout(timer);
-        this.pending.delete(token);
-        reject(err as Error);
-      }
+      this.outbox.defer(() => {
+        if (!this.pending.has(token)) return; // its deadline passed before it was sent
+        try {
+          this.nc.publish(subject, data, { reply: this.prefix + token });
+        } catch (err) {
+          // Too large, or the connection is closed: nothing was sent.
+          clearTimeout(timer);
+          this.pending.delete(token);
+          reject(err as Error);
+        }
+      });
     });
   }
 
