@@ -12,5 +12,6 @@ export { Readiness } from './readiness/readiness';
 export { RelayHost } from './relay/relay.host';
 export { IdempotencyKeyReusedError, kitErrorMapper, PreconditionFailedError } from './errors';
 export { CursorSchemas, MAX_PAGE_BYTES, Paging } from './queries/paging';
+export { batchedLookup } from './queries/batched-lookup';
 export { KitSecrets, kitSecretsMigration } from './secrets/kit-secrets';
 export { ConsumerHost } from './consumers/consumer.host';

@@ -12,13 +12,29 @@ import {
   type OwnerScoped,
 } from '@platform/contracts';
 import { PG_POOL } from '@platform/event-store';
-import { CursorSchemas, Paging } from '@platform/service-kit';
+import { batchedLookup, CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
 import { toAssistantDto } from '../assistant.mapper';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Queries over the assistant read model; the write side keeps it current in the append transaction. */
 @Injectable()
 export class AssistantReadRepository {
+  /** The hottest read: the lookups of one turn of the event loop go to PostgreSQL as one query. */
+  private readonly byId = batchedLookup<string, Assistant>(async (ids) => {
+    // Only a UUID can be an assistant's id; anything else would fail the cast for the whole batch.
+    const valid = ids.filter((id) => UUID.test(id));
+    if (valid.length === 0) return new Map();
+    // Named, so each connection parses and plans it once instead of on every request.
+    const { rows } = await this.pool.query<{ id: string; doc: Assistant }>({
+      name: 'assistant-view-get-many',
+      text: 'SELECT id, doc FROM assistant_view WHERE id = ANY($1::uuid[])',
+      values: [valid],
+    });
+    return new Map(rows.map((row) => [row.id, row.doc]));
+  });
+
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     private readonly paging: Paging,
@@ -26,13 +42,8 @@ export class AssistantReadRepository {
 
   /** The assistant, or null when there is none or it is another owner's (see `ownerScope`). */
   async get(id: string, meta?: OwnerScoped): Promise<Assistant | null> {
-    // Named, so each connection parses and plans the hottest read once instead of on every request.
-    const { rows } = await this.pool.query<{ doc: Assistant }>({
-      name: 'assistant-view-get',
-      text: 'SELECT doc FROM assistant_view WHERE id = $1',
-      values: [id],
-    });
-    const doc = rows[0]?.doc ?? null;
+    // PostgreSQL writes a UUID in lower case: the key the batch's answer is found by.
+    const doc = await this.byId(id.toLowerCase());
     return doc && (!meta || canSee(meta, doc.ownerId)) ? doc : null;
   }
 
