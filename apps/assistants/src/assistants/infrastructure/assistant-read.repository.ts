@@ -14,7 +14,12 @@ import {
 import { PG_POOL } from '@platform/event-store';
 import { batchedLookup, CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
+import type { PromptVersionRow } from '../../prompts/prompt.mapper';
 import { toAssistantDto } from '../assistant.mapper';
+
+/** A prompt version a link resolves to: what composing needs of it. */
+export type LinkedVersion = Pick<PromptVersionRow, 'version' | 'template' | 'variables'>;
+type LinkedVersionRow = LinkedVersion & { promptId: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,21 +52,36 @@ export class AssistantReadRepository {
     return doc && (!meta || canSee(meta, doc.ownerId)) ? doc : null;
   }
 
-  /** The assistant and the prompts it links to, in one round trip (what composing its system prompt starts from). */
+  /**
+   * The assistant, the prompts it links to, and the versions its links resolve to (a pinned version, or the one
+   * the followed label names), in one statement: one round trip and one snapshot of all three. Which version a
+   * link resolves to is `resolvedVersion`'s to say; the statement fetches the same ones so that it needs no
+   * second trip, and a version it did not fetch is one the caller finds missing.
+   */
   async getWithLinkedPrompts(
     id: string,
     meta: OwnerScoped,
-  ): Promise<{ assistant: Assistant; prompts: Map<string, Prompt> } | null> {
-    const { rows } = await this.pool.query<{ doc: Assistant; prompts: Prompt[] }>({
+  ): Promise<{ assistant: Assistant; prompts: Map<string, Prompt>; versions: Map<string, LinkedVersion> } | null> {
+    const { rows } = await this.pool.query<{ doc: Assistant; prompts: Prompt[]; versions: LinkedVersionRow[] }>({
       name: 'assistant-view-get-with-prompts',
       text: `SELECT a.doc,
                (SELECT coalesce(jsonb_agg(p.doc), '[]') FROM prompt_view p
-                WHERE p.id = ANY(ARRAY(SELECT (l->>'promptId')::uuid FROM jsonb_array_elements(a.doc->'promptLinks') l))) AS prompts
+                WHERE p.id = ANY(ARRAY(SELECT (l->>'promptId')::uuid FROM jsonb_array_elements(a.doc->'promptLinks') l))) AS prompts,
+               (SELECT coalesce(jsonb_agg(jsonb_build_object('promptId', v.prompt_id, 'version', v.version,
+                                                             'template', v.template, 'variables', v.variables)), '[]')
+                FROM jsonb_array_elements(a.doc->'promptLinks') l
+                JOIN prompt_view p ON p.id = (l->>'promptId')::uuid
+                JOIN prompt_versions v ON v.prompt_id = p.id
+                 AND v.version = coalesce((l->'pin'->>'version')::int, (p.doc->'labels'->>(l->'pin'->>'label'))::int)) AS versions
              FROM assistant_view a WHERE a.id = $1`,
       values: [id],
     });
     if (!rows[0] || !canSee(meta, rows[0].doc.ownerId)) return null;
-    return { assistant: rows[0].doc, prompts: new Map(rows[0].prompts.map((p) => [p.id, p])) };
+    return {
+      assistant: rows[0].doc,
+      prompts: new Map(rows[0].prompts.map((p) => [p.id, p])),
+      versions: new Map(rows[0].versions.map(({ promptId, ...v }) => [`${promptId}@${v.version}`, v])),
+    };
   }
 
   async list(q: ListAssistantsQuery, meta: OwnerScoped): Promise<Page<AssistantDto>> {

@@ -54,20 +54,6 @@ export class PromptReadRepository {
     return rows[0] ?? null;
   }
 
-  /** Many (prompt, version) pairs in one round trip, keyed `${promptId}@${version}`. */
-  async versions(
-    pairs: { promptId: string; version: number }[],
-  ): Promise<Map<string, PromptVersionRow & { prompt_id: string }>> {
-    if (pairs.length === 0) return new Map();
-    const { rows } = await this.pool.query<PromptVersionRow & { prompt_id: string }>({
-      name: 'prompt-versions-many',
-      text: `SELECT prompt_id, ${VERSION_COLUMNS} FROM prompt_versions
-       WHERE (prompt_id, version) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`,
-      values: [pairs.map((p) => p.promptId), pairs.map((p) => p.version)],
-    });
-    return new Map(rows.map((r) => [`${r.prompt_id}@${r.version}`, r]));
-  }
-
   async list(q: ListPromptsQuery, meta: OwnerScoped): Promise<Page<PromptDto>> {
     const where: string[] = ['true'];
     const params: unknown[] = [];

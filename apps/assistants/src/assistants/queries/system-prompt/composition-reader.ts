@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Assistant, ComposedSystemPrompt, Prompt, ResolvedLink } from '@platform/assistants-domain';
 import type { OwnerScoped, SystemPromptDto } from '@platform/contracts';
-import { PromptReadRepository } from '../../../prompts/infrastructure/prompt-read.repository';
 import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
 import { resolvedVersion } from '../../prompt-links';
 
@@ -13,30 +12,20 @@ export interface CompositionSources {
 }
 
 /**
- * Reads the assistant and the prompts it links to in one statement (one snapshot of both views), then the exact
- * versions its links resolve to. Versions are immutable rows, so the second read cannot disagree with the first:
- * the links, their versions and the assistant all belong together. Two round trips.
+ * Reads the assistant, the prompts it links to and the versions its links resolve to in one statement (one
+ * snapshot of all three views): the links, their versions and the assistant all belong together. One round trip.
  */
 @Injectable()
 export class CompositionReader {
-  constructor(
-    private readonly assistants: AssistantReadRepository,
-    private readonly prompts: PromptReadRepository,
-  ) {}
+  constructor(private readonly assistants: AssistantReadRepository) {}
 
   /** The sources, or null when the assistant does not exist for this caller. */
   async read(id: string, meta: OwnerScoped): Promise<CompositionSources | null> {
     const found = await this.assistants.getWithLinkedPrompts(id, meta);
     if (!found) return null;
-    const { assistant, prompts } = found;
-    const pinned = assistant.promptLinks.map((l) => ({
-      link: l,
-      version: resolvedVersion(l, prompts.get(l.promptId)),
-    }));
-    const versions = await this.prompts.versions(
-      pinned.filter((p) => p.version !== null).map((p) => ({ promptId: p.link.promptId, version: p.version! })),
-    );
-    const links: ResolvedLink[] = pinned.map(({ link, version }) => {
+    const { assistant, prompts, versions } = found;
+    const links: ResolvedLink[] = assistant.promptLinks.map((link) => {
+      const version = resolvedVersion(link, prompts.get(link.promptId));
       const row = version === null ? undefined : versions.get(`${link.promptId}@${version}`);
       return {
         promptId: link.promptId,
