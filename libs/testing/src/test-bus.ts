@@ -1,5 +1,6 @@
 import { isBusEventEnvelope, type BusEventEnvelope } from '@platform/contracts';
 import { deleteStreams, natsUrl, storedMessages, uniqueName } from '@platform/dev';
+import type { NatsConnection } from 'nats';
 
 // This lib talks to NATS directly instead of importing @platform/messaging: messaging's own tests use these
 // helpers, and a testing -> messaging -> event-store -> testing dependency would be a project cycle. It relies
@@ -58,4 +59,20 @@ export function busOfPrefix(prefix: string): TestBus {
 function decode(body: unknown): PublishedBusEvent {
   if (!isBusEventEnvelope(body)) throw new Error(`Not a bus event: ${JSON.stringify(body)}`);
   return body;
+}
+
+/**
+ * Counts the writes of a NATS connection to its socket from now on (its transport sends once per write): whether
+ * messages published together leave together. Returns the count so far.
+ */
+export function countSocketWrites(nc: NatsConnection): () => number {
+  const transport = (nc as unknown as { protocol: { transport: { send(frame: Uint8Array): void } } }).protocol
+    .transport;
+  const send = transport.send.bind(transport);
+  let writes = 0;
+  transport.send = (frame) => {
+    writes += 1;
+    send(frame);
+  };
+  return () => writes;
 }

@@ -1,4 +1,4 @@
-import { createTestBus, type TestBus } from '@platform/testing';
+import { countSocketWrites, createTestBus, type TestBus } from '@platform/testing';
 import type { NatsConnection } from 'nats';
 import { busPrefix } from '../config/bus-config';
 import { connectNats } from '../nats/connect-nats';
@@ -52,7 +52,7 @@ describe('ReplyMux', () => {
     onTeardown(() => own.close());
     const mux = new ReplyMux(own);
     await mux.request(subject, text.encode('warm'), 5_000);
-    const writes = countWrites(own);
+    const writes = countSocketWrites(own);
     // Twenty requests, each made in its own callback of one turn (as HTTP requests arriving on twenty sockets).
     const answers = await new Promise<Promise<unknown>[]>((resolve) => {
       const made: Promise<unknown>[] = [];
@@ -98,16 +98,3 @@ describe('ReplyMux', () => {
     await expect(mux.request(silent, text.encode('y'), 1_000)).rejects.toMatchObject({ code: 'CONNECTION_CLOSED' });
   });
 });
-
-/** Counts the writes of a connection to its socket (the client's transport, one `send` per write). */
-function countWrites(nc: NatsConnection): () => number {
-  const transport = (nc as unknown as { protocol: { transport: { send(frame: Uint8Array): void } } }).protocol
-    .transport;
-  const send = transport.send.bind(transport);
-  let writes = 0;
-  transport.send = (frame) => {
-    writes += 1;
-    send(frame);
-  };
-  return () => writes;
-}

@@ -1,6 +1,6 @@
 import { PostgresEventStore, runMigrations } from '@platform/event-store';
 import type { Paging } from '@platform/service-kit';
-import { createTestDatabase, type TestDatabase } from '@platform/testing';
+import { countingPool, createTestDatabase, type TestDatabase } from '@platform/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { inlineProjections, migrations, schema } from '../../read-models';
 import { AssistantReadRepository } from './assistant-read.repository';
@@ -8,7 +8,7 @@ import { AssistantReadRepository } from './assistant-read.repository';
 let db: TestDatabase;
 let store: PostgresEventStore;
 let repository: AssistantReadRepository;
-let queries = 0;
+let counting: ReturnType<typeof countingPool>;
 
 const at = '2026-01-01T00:00:00.000Z';
 const create = (assistantId: string, name: string) =>
@@ -46,14 +46,8 @@ beforeAll(async () => {
   db = await createTestDatabase('assistant_reads');
   store = await PostgresEventStore.connect({ connectionString: db.url, schema, inlineProjections });
   await runMigrations(store.pool, schema, migrations);
-  const pool = store.pool;
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  const counted = Object.create(pool) as typeof pool;
-  (counted as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    queries += 1;
-    return query(...args);
-  };
-  repository = new AssistantReadRepository(counted, undefined as unknown as Paging);
+  counting = countingPool(store.pool);
+  repository = new AssistantReadRepository(counting.pool, undefined as unknown as Paging);
 });
 
 afterAll(async () => {
@@ -65,7 +59,7 @@ describe('reading one assistant', () => {
   it('answers the lookups of one turn with one query, each with its own assistant (or none)', async () => {
     const ids = [uuidv7(), uuidv7(), uuidv7()];
     for (const [i, id] of ids.entries()) await create(id, `Bot ${i}`);
-    queries = 0;
+    counting.reset();
     const found = await Promise.all([
       repository.get(ids[0]),
       repository.get(ids[1].toUpperCase()), // the same UUID written in capitals
@@ -74,7 +68,7 @@ describe('reading one assistant', () => {
       repository.get(ids[2], { actorRole: 'viewer', actorOwnerId: 'someone-else' }), // another owner's
     ]);
     expect(found.map((a) => a?.name ?? null)).toEqual(['Bot 0', 'Bot 1', null, null, null]);
-    expect(queries).toBe(1);
+    expect(counting.queries()).toBe(1);
 
     // Nothing cached: what is committed afterwards is read.
     const later = uuidv7();

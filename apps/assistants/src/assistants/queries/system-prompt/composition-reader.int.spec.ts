@@ -14,7 +14,7 @@ import {
 } from '@platform/assistants-domain';
 import { PostgresEventStore, runMigrations } from '@platform/event-store';
 import type { Paging } from '@platform/service-kit';
-import { createTestDatabase, type TestDatabase } from '@platform/testing';
+import { countingPool, createTestDatabase, type TestDatabase } from '@platform/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { inlineProjections, migrations, schema } from '../../../read-models';
 import { AssistantReadRepository } from '../../infrastructure/assistant-read.repository';
@@ -23,7 +23,7 @@ import { CompositionReader } from './composition-reader';
 let db: TestDatabase;
 let store: PostgresEventStore;
 let reader: CompositionReader;
-let queries = 0;
+let counting: ReturnType<typeof countingPool>;
 
 const now = '2026-01-01T00:00:00.000Z';
 const metadata = { correlationId: 'c1', causationId: null, actorId: 'admin', occurredAt: now };
@@ -63,14 +63,8 @@ beforeAll(async () => {
   db = await createTestDatabase('composition_reads');
   store = await PostgresEventStore.connect({ connectionString: db.url, schema, inlineProjections });
   await runMigrations(store.pool, schema, migrations);
-  const pool = store.pool;
-  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-  const counted = Object.create(pool) as typeof pool;
-  (counted as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    queries += 1;
-    return query(...args);
-  };
-  reader = new CompositionReader(new AssistantReadRepository(counted, undefined as unknown as Paging));
+  counting = countingPool(store.pool);
+  reader = new CompositionReader(new AssistantReadRepository(counting.pool, undefined as unknown as Paging));
 });
 
 afterAll(async () => {
@@ -138,9 +132,9 @@ describe('what composing a system prompt reads', () => {
       data: { label: 'staging' },
     });
 
-    queries = 0;
+    counting.reset();
     const sources = await reader.read(assistantId, {});
-    expect(queries).toBe(1);
+    expect(counting.queries()).toBe(1);
     expect(sources?.assistant.id).toBe(assistantId);
     expect(sources?.links.map((l) => [l.promptId, l.version, l.template])).toEqual([
       [followed, 1, `${followed} v1`],
