@@ -6,11 +6,14 @@
  * writes once per request, since each arrives in its own I/O callback. Every write to the bus wakes the NATS
  * server, which costs far more than the bytes. Publishes handed to `defer` are made together right after the
  * I/O callbacks of the current turn (setImmediate), so the answers and requests of one turn share one write.
- * Each publish keeps its own error handling: `send` runs inside the caller's own try/catch.
+ * Each publish keeps its own error handling: `send` runs inside the caller's own try/catch. Whatever a send still
+ * throws goes to `onError`, and the sends after it in the batch are made all the same.
  */
 export class PublishCoalescer {
   private queue: Array<() => void> = [];
   private scheduled = false;
+
+  constructor(private readonly onError: (err: unknown) => void) {}
 
   defer(send: () => void): void {
     this.queue.push(send);
@@ -23,6 +26,12 @@ export class PublishCoalescer {
     const sends = this.queue;
     this.queue = [];
     this.scheduled = false;
-    for (const send of sends) send();
+    for (const send of sends) {
+      try {
+        send();
+      } catch (err) {
+        this.onError(err);
+      }
+    }
   }
 }

@@ -20,7 +20,9 @@ type Packet = { isDisposed?: boolean; err?: unknown } & Record<string, unknown>;
 export class PlatformNatsServer extends ServerNats {
   private readonly log = new Logger('NatsServer');
   /** The answers of one turn of the event loop go out in one write (see PublishCoalescer). */
-  private readonly outbox = new PublishCoalescer();
+  private readonly outbox = new PublishCoalescer((err) =>
+    this.log.error(`An answer could not be sent: ${(err as Error).message}`),
+  );
   private inFlight = 0;
   private settled?: () => void;
 

@@ -29,7 +29,7 @@ export class ReplyMux {
   private readonly subscription: Subscription;
   private readonly pending = new Map<string, Pending>();
   /** The requests of one turn of the event loop go out in one write (see PublishCoalescer). */
-  private readonly outbox = new PublishCoalescer();
+  private readonly outbox = new PublishCoalescer(() => undefined); // each send catches its own failure
   private next = 0;
 
   constructor(private readonly nc: NatsConnection) {
