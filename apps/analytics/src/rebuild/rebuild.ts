@@ -89,6 +89,25 @@ const replayedEvent = (r: ReplayRow): BusEvent => ({
  *    later; the tables are swapped; all of it commits at once.
  */
 export async function rebuildAnalytics(options: RebuildOptions): Promise<RebuildResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await rebuildOnce(options);
+    } catch (err) {
+      // The swap records, under the projection lock, the events committed during the replay. A live consumer that
+      // claimed one of them (claims come first, then the lock) and now waits for the lock makes the swap wait for
+      // it in turn; PostgreSQL breaks the cycle by aborting one of the two. When that is the swap, everything of
+      // this attempt rolls back (the live tables and processed_events are as they were; the fresh tables are made
+      // anew), the consumer goes on, and the rebuild starts over.
+      if ((err as { code?: unknown } | null)?.code !== DEADLOCK || attempt >= REBUILD_ATTEMPTS) throw err;
+    }
+  }
+}
+
+/** SQLSTATE deadlock_detected. */
+const DEADLOCK = '40P01';
+const REBUILD_ATTEMPTS = 3;
+
+async function rebuildOnce(options: RebuildOptions): Promise<RebuildResult> {
   const schema = assertSchemaName(options.schema);
   const pool = new Pool({ connectionString: options.databaseUrl, max: 3, options: `-c search_path="${schema}"` });
   const started = Date.now();
