@@ -16,6 +16,7 @@ type Packet = { isDisposed?: boolean; err?: unknown } & Record<string, unknown>;
  *   caller, instead of an exception that ends the process;
  * - shutdown stops taking requests, waits for every request in flight to answer (up to `shutdownTimeoutMs`),
  *   and only then drains and closes the connection, so no caller of a committed write is left without a reply.
+ * Answers completed in one turn of the event loop leave in one socket write (PublishCoalescer).
  */
 export class PlatformNatsServer extends ServerNats {
   private readonly log = new Logger('NatsServer');
