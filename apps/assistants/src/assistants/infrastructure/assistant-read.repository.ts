@@ -14,14 +14,13 @@ import {
 import { PG_POOL } from '@platform/event-store';
 import { batchedLookup, CursorSchemas, Paging } from '@platform/service-kit';
 import type { Pool } from 'pg';
+import { validate as isUuid } from 'uuid';
 import type { PromptVersionRow } from '../../prompts/prompt.mapper';
 import { toAssistantDto } from '../assistant.mapper';
 
 /** A prompt version a link resolves to: what composing needs of it. */
-export type LinkedVersion = Pick<PromptVersionRow, 'version' | 'template' | 'variables'>;
+type LinkedVersion = Pick<PromptVersionRow, 'version' | 'template' | 'variables'>;
 type LinkedVersionRow = LinkedVersion & { promptId: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Queries over the assistant read model; the write side keeps it current in the append transaction. */
 @Injectable()
@@ -29,7 +28,7 @@ export class AssistantReadRepository {
   /** The hottest read: the lookups of one turn of the event loop go to PostgreSQL as one query. */
   private readonly byId = batchedLookup<string, Assistant>(async (ids) => {
     // Only a UUID can be an assistant's id; anything else would fail the cast for the whole batch.
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter((id) => isUuid(id));
     if (valid.length === 0) return new Map();
     // Named, so each connection parses and plans it once instead of on every request.
     const { rows } = await this.pool.query<{ id: string; doc: Assistant }>({

@@ -45,6 +45,9 @@ async function onPrompt(command: PromptCommand): Promise<void> {
   prompts.set(command.promptId, foldPrompt(events, state));
 }
 
+const moveLabel = (promptId: string, label: string, version: number) =>
+  onPrompt({ type: 'MovePromptLabel', promptId, now, actorId: 'admin', data: { label, version } });
+
 async function onAssistant(command: AssistantCommand): Promise<void> {
   const events: AssistantEvent[] = decide(command, assistant);
   const next = fold(events, assistant);
@@ -92,20 +95,8 @@ describe('what composing a system prompt reads', () => {
     });
     for (const id of [followed, pinned, unlabelled]) await onPrompt(create(id, `${id} v1`));
     for (const id of [followed, pinned, unlabelled]) await onPrompt(revise(id, `${id} v2`));
-    await onPrompt({
-      type: 'MovePromptLabel',
-      promptId: followed,
-      now,
-      actorId: 'admin',
-      data: { label: 'production', version: 1 },
-    });
-    await onPrompt({
-      type: 'MovePromptLabel',
-      promptId: unlabelled,
-      now,
-      actorId: 'admin',
-      data: { label: 'staging', version: 2 },
-    });
+    await moveLabel(followed, 'production', 1);
+    await moveLabel(unlabelled, 'staging', 2);
 
     const assistantId = uuidv7();
     await onAssistant({
@@ -143,13 +134,7 @@ describe('what composing a system prompt reads', () => {
     ]);
 
     // A label moved: the next read resolves to the version it names now.
-    await onPrompt({
-      type: 'MovePromptLabel',
-      promptId: followed,
-      now,
-      actorId: 'admin',
-      data: { label: 'production', version: 2 },
-    });
+    await moveLabel(followed, 'production', 2);
     const moved = await reader.read(assistantId, {});
     expect(moved?.links[0]).toMatchObject({ version: 2, template: `${followed} v2` });
 
