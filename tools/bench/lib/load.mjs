@@ -114,10 +114,13 @@ export async function closedLoop(workers, seconds, warmS, request) {
  * still busy at its scheduled time waits for it, and is counted as `queued`. Latency runs from the scheduled time,
  * so waiting (for the lane, for the platform) is never hidden (no coordinated omission). Requests scheduled in the
  * warm-up are sent but not counted; after the last one is scheduled every request still in flight is waited for
- * (at most `drainS`), and one that never answers counts as failed: every request is accounted for.
+ * (at most `drainS`), and one that never answers counts as failed: every request is accounted for. The warm-up's
+ * answers are summarised apart, second by second (`warmUp`): how a platform fares before it is warm is shown, not
+ * mixed into the measured figures.
  */
 export async function openLoop({ rate, lanes, seconds, warmS, drainS = 30, request, onMeasuredStart }) {
   const samples = [];
+  const warmSamples = [];
   let failures = 0;
   let queued = 0;
   let scheduledMeasured = 0;
@@ -147,7 +150,10 @@ export async function openLoop({ rate, lanes, seconds, warmS, drainS = 30, reque
     const run = tails[lane].then(async () => {
       const ok = await request(lane, k).catch(() => false);
       pending[lane]--;
-      if (!measured) return;
+      if (!measured) {
+        if (ok) warmSamples.push([Math.floor((at - started) / 1000), performance.now() - at]);
+        return;
+      }
       lastAnswer = performance.now();
       if (ok) samples.push(lastAnswer - at);
       else failures++;
@@ -176,5 +182,8 @@ export async function openLoop({ rate, lanes, seconds, warmS, drainS = 30, reque
     scheduledForS: round((scheduledEnd - started) / 1000 - warmS),
     schedulerMaxLagMs: round(maxLagMs),
     latency: summarize(samples),
+    warmUp: Array.from({ length: Math.ceil(warmS) }, (_, second) =>
+      summarize(warmSamples.filter(([s]) => s === second).map(([, ms]) => ms)),
+    ),
   };
 }
