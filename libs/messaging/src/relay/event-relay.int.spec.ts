@@ -168,7 +168,8 @@ describe('EventRelay', () => {
       const started = Date.now();
       for (let i = 0; i < 10; i++) {
         await appendMany(1, 1);
-        await new Promise((resolve) => setTimeout(resolve, 15));
+        // Far apart enough that a relay without linger sees most commits on their own, even on a busy machine.
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const trickleMs = Date.now() - started;
       await allDelivered();
@@ -176,7 +177,7 @@ describe('EventRelay', () => {
       return { batches, trickleMs };
     };
     const eager = await trickle(0);
-    const lingerMs = 400;
+    const lingerMs = 1000;
     const lingering = await trickle(lingerMs);
     expect(eager.batches.reduce((a, b) => a + b, 0)).toBe(10);
     expect(lingering.batches.reduce((a, b) => a + b, 0)).toBe(10);
