@@ -151,7 +151,7 @@ export async function openLoop({ rate, lanes, seconds, warmS, drainS = 30, reque
       const ok = await request(lane, k).catch(() => false);
       pending[lane]--;
       if (!measured) {
-        if (ok) warmSamples.push([Math.floor((at - started) / 1000), performance.now() - at]);
+        warmSamples.push([Math.floor((at - started) / 1000), ok ? performance.now() - at : null]);
         return;
       }
       lastAnswer = performance.now();
@@ -182,8 +182,10 @@ export async function openLoop({ rate, lanes, seconds, warmS, drainS = 30, reque
     scheduledForS: round((scheduledEnd - started) / 1000 - warmS),
     schedulerMaxLagMs: round(maxLagMs),
     latency: summarize(samples),
-    warmUp: Array.from({ length: Math.ceil(warmS) }, (_, second) =>
-      summarize(warmSamples.filter(([s]) => s === second).map(([, ms]) => ms)),
-    ),
+    warmUp: Array.from({ length: Math.ceil(warmS) }, (_, second) => {
+      const answers = warmSamples.filter(([s]) => s === second).map(([, ms]) => ms);
+      const answered = answers.filter((ms) => ms !== null);
+      return { ...summarize(answered), failed: answers.length - answered.length };
+    }),
   };
 }
