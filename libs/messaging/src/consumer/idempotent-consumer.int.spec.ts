@@ -286,22 +286,28 @@ describe('IdempotentConsumer', () => {
         await waitFor(async () => (await c.pending()) === 0, 'caught up with what came before');
         batches.length = 0;
         const before = c.stats.handled;
+        const started = Date.now();
         for (let i = 0; i < 10; i++) {
           await appendOrders(1); // two events, then a pause: a trickle
-          await new Promise((r) => setTimeout(r, 15));
+          // Far apart enough that a consumer without linger sees most of them on their own, even on a busy machine.
+          await new Promise((r) => setTimeout(r, 50));
         }
+        const trickleMs = Date.now() - started;
         await waitFor(async () => c.stats.handled - before === 20, 'the trickle applied');
-        return [...batches];
+        return { batches: [...batches], trickleMs };
       } finally {
         await c.stop();
       }
     };
-    const eager = await trickle(consumer(0));
-    const lingering = await trickle(consumer(400));
+    const lingerMs = 1000;
+    const { batches: eager } = await trickle(consumer(0));
+    const { batches: lingering, trickleMs } = await trickle(consumer(lingerMs));
     expect(eager.reduce((a, b) => a + b, 0)).toBe(20);
     expect(lingering.reduce((a, b) => a + b, 0)).toBe(20);
     expect(eager.length).toBeGreaterThanOrEqual(5); // a transaction per delivery or two
-    expect(lingering.length).toBeLessThanOrEqual(2); // at most one per linger
+    // At most one per linger of the time the trickle took (and the tail's), and fewer than without the linger.
+    expect(lingering.length).toBeLessThanOrEqual(Math.ceil(trickleMs / lingerMs) + 1);
+    expect(lingering.length).toBeLessThan(eager.length);
   });
 
   it('in order: two instances sharing the consumer, one failing on an event, apply every event in stream order', async () => {
