@@ -13,6 +13,6 @@ export { EventStoreModule, EVENT_STORE, PG_POOL } from './nest/event-store.modul
 export type { EventStoreModuleOptions, EventStoreModuleAsyncOptions } from './nest/event-store.module';
 export { WakeSignal, type Wake } from './subscriptions/wake-signal';
 export { rebuildProjections } from './projections/rebuild';
-export { isConnectionError, isUniqueViolation, uniqueViolationValue } from './postgres/pg-errors';
+export { isConnectionError, isDeadlock, isUniqueViolation, uniqueViolationValue } from './postgres/pg-errors';
 export { readInstallationId } from './postgres/installation';
 export { connectClient, parseHosts, PrimaryTarget, type HostPort, type ParsedHosts } from './postgres/primary-target';

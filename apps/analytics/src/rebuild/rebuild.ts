@@ -1,4 +1,4 @@
-import { assertSchemaName, runMigrations, sqlLiteral } from '@platform/event-store';
+import { assertSchemaName, isDeadlock, runMigrations, sqlLiteral } from '@platform/event-store';
 import { migrateProcessedEvents, type BusEvent } from '@platform/messaging';
 import { Pool, type PoolClient } from 'pg';
 import { ANALYTICS_CONSUMER } from '../projections/analytics.consumer';
@@ -98,13 +98,11 @@ export async function rebuildAnalytics(options: RebuildOptions): Promise<Rebuild
       // it in turn; PostgreSQL breaks the cycle by aborting one of the two. When that is the swap, everything of
       // this attempt rolls back (the live tables and processed_events are as they were; the fresh tables are made
       // anew), the consumer goes on, and the rebuild starts over.
-      if ((err as { code?: unknown } | null)?.code !== DEADLOCK || attempt >= REBUILD_ATTEMPTS) throw err;
+      if (!isDeadlock(err) || attempt >= REBUILD_ATTEMPTS) throw err;
     }
   }
 }
 
-/** SQLSTATE deadlock_detected. */
-const DEADLOCK = '40P01';
 const REBUILD_ATTEMPTS = 3;
 
 async function rebuildOnce(options: RebuildOptions): Promise<RebuildResult> {
