@@ -182,7 +182,10 @@ describe('EventRelay', () => {
     expect(eager.batches.reduce((a, b) => a + b, 0)).toBe(10);
     expect(lingering.batches.reduce((a, b) => a + b, 0)).toBe(10);
     expect(eager.batches.length).toBeGreaterThanOrEqual(5);
-    // Fewer, larger batches than without the linger (how few depends on how long the trickle took).
+    // A batch per linger and the read right after it (what committed while it was read), and possibly one read of
+    // a poll that came during the trickle: three when the trickle takes less than a linger, a few more on a machine
+    // so busy that it takes longer. Fewer, larger batches than without the linger in any case.
+    expect(lingering.batches.length).toBeLessThanOrEqual(1 + 2 * Math.ceil(lingering.trickleMs / lingerMs));
     expect(lingering.batches.length).toBeLessThan(eager.batches.length);
   });
 
